@@ -1,0 +1,38 @@
+# The two commands a new user needs: `make demo` and `make test`. Both run `make setup` first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: setup demo test lock clean
+
+setup: $(STAMP)
+
+# Idempotent: re-installs only when the lock or the project metadata changed.
+# --no-deps installs exactly the lock; soda-core-duckdb 3.5.6 pins duckdb<1.1 and we run it on
+# duckdb 1.5 on purpose (README, "Dependencies"), so a resolver must not see that pin.
+$(STAMP): requirements.lock pyproject.toml
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is required, found " + sys.version' 
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@sh scripts/install-system-packages.sh || true
+	touch $(STAMP)
+
+demo: setup
+	$(BIN)/lakehouse demo
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+# Regenerate requirements.lock from the ranges in pyproject.toml (maintainers only).
+lock:
+	rm -rf .lockenv && $(PYTHON) -m venv .lockenv
+	.lockenv/bin/pip install --quiet -U pip
+	.lockenv/bin/pip install --quiet -e '.[test]' 'soda-core==3.5.6' 'moto[server]' 'adbc-driver-flightsql' 'altertable-flightsql' pdfplumber pypdf
+	.lockenv/bin/pip install --quiet --no-deps 'soda-core-duckdb==3.5.6'
+	.lockenv/bin/pip install --quiet 'setuptools>=68' && .lockenv/bin/pip freeze --all --exclude-editable | grep -vE '^(-e|#|pip==)' | sort -f > requirements.lock
+	rm -rf .lockenv
+
+clean:
+	rm -rf $(VENV) .lakehouse .pytest_cache

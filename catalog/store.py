@@ -1,0 +1,354 @@
+"""The storage API the rest of the lakehouse uses: tables by name, reads at a snapshot, commits.
+
+Every write is one Iceberg transaction. Job watermarks ride in the snapshot summary of the
+output commit (``lakehouse.source.<table>`` = source snapshot id), so data and watermark land
+together or not at all.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import logging
+import warnings
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+import pyarrow as pa
+
+from catalog.registry import NAMESPACES, TABLES, TableSpec, table_spec
+from lakehouse.errors import NoSuchSnapshotError, NoSuchTableError
+from lakehouse.settings import Settings
+
+if TYPE_CHECKING:
+    from pyiceberg.catalog import Catalog
+    from pyiceberg.table import Table
+
+logger = logging.getLogger(__name__)
+
+SOURCE_PREFIX = "lakehouse.source."
+"""Snapshot-summary key prefix of job watermarks: ``lakehouse.source.silver.filings = <snapshot id>``."""
+
+
+@dataclasses.dataclass(frozen=True)
+class AsOf:
+    """Which version of a table to read: current, a snapshot id, a point in time, or a tag."""
+
+    snapshot_id: int | None = None
+    timestamp: dt.datetime | None = None
+    tag: str | None = None
+
+    def __post_init__(self) -> None:
+        given = [x for x in (self.snapshot_id, self.timestamp, self.tag) if x is not None]
+        if len(given) > 1:
+            raise ValueError("Give at most one of snapshot id, timestamp and tag")
+
+    @property
+    def is_current(self) -> bool:
+        return self.snapshot_id is None and self.timestamp is None and self.tag is None
+
+    def describe(self) -> str:
+        if self.snapshot_id is not None:
+            return f"snapshot {self.snapshot_id}"
+        if self.timestamp is not None:
+            return f"as of {self.timestamp.isoformat()}"
+        if self.tag is not None:
+            return f"tag {self.tag!r}"
+        return "current"
+
+
+@dataclasses.dataclass(frozen=True)
+class SnapshotInfo:
+    """One snapshot of a table, as shown by ``lakehouse snapshots``."""
+
+    snapshot_id: int
+    parent_id: int | None
+    committed_at: dt.datetime
+    operation: str
+    added_records: int
+    total_records: int
+    watermarks: Mapping[str, int]
+    refs: tuple[str, ...]
+    summary: Mapping[str, str]
+
+
+class Store:
+    """Tables of one catalog, by their registry names."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+
+    @classmethod
+    def open(cls, settings: Settings) -> Store:
+        from catalog.connect import load_catalog
+
+        return cls(load_catalog(settings))
+
+    # -- tables ---------------------------------------------------------------------------------
+
+    def init_tables(self, specs: Sequence[TableSpec] = TABLES) -> list[str]:
+        """Create missing namespaces and tables; add registry columns missing from existing ones.
+
+        Evolution only adds columns (a metadata commit), so no data file is rewritten.
+
+        Returns:
+            One line per action taken, e.g. ``created bronze.house_fd_index``.
+        """
+        actions: list[str] = []
+        existing_ns = {ns[0] for ns in self.catalog.list_namespaces()}
+        for ns in NAMESPACES:
+            if ns not in existing_ns:
+                self.catalog.create_namespace_if_not_exists(ns)
+                actions.append(f"created namespace {ns}")
+        for spec in specs:
+            if not self.catalog.table_exists(spec.identifier):
+                self.catalog.create_table_if_not_exists(
+                    spec.identifier,
+                    schema=spec.schema,
+                    partition_spec=spec.partition_spec,
+                    sort_order=spec.sort_order,
+                    properties={"format-version": "2", "write.parquet.compression-codec": "zstd"},
+                )
+                actions.append(f"created {spec.identifier}")
+                continue
+            table = self.catalog.load_table(spec.identifier)
+            have = set(table.schema().column_names)
+            missing = [c for c in spec.columns if c.name not in have]
+            if missing:
+                with table.update_schema() as update:
+                    for col in missing:
+                        # New columns must be optional: existing rows have no value for them.
+                        update.add_column(col.name, col.type, doc=col.doc)
+                actions.append(f"evolved {spec.identifier}: added {', '.join(c.name for c in missing)}")
+        return actions
+
+    def table(self, identifier: str) -> Table:
+        from pyiceberg.exceptions import NoSuchTableError as IcebergNoSuchTable
+
+        try:
+            return self.catalog.load_table(identifier)
+        except IcebergNoSuchTable:
+            raise NoSuchTableError(
+                f"Table {identifier} does not exist in the catalog. Run `lakehouse init` to create the "
+                "registered tables."
+            ) from None
+
+    def list_tables(self) -> list[str]:
+        names: list[str] = []
+        for ns in self.catalog.list_namespaces():
+            names += [".".join(t) for t in self.catalog.list_tables(ns)]
+        return sorted(names)
+
+    # -- snapshots and time travel --------------------------------------------------------------
+
+    def current_snapshot_id(self, identifier: str) -> int | None:
+        snap = self.table(identifier).current_snapshot()
+        return snap.snapshot_id if snap else None
+
+    def resolve(self, identifier: str, as_of: AsOf) -> int | None:
+        """The snapshot id to read for ``as_of``; None means the table has no data then.
+
+        Raises:
+            NoSuchSnapshotError: unknown snapshot id or tag, or a time before the first snapshot.
+        """
+        table = self.table(identifier)
+        if as_of.is_current:
+            snap = table.current_snapshot()
+            return snap.snapshot_id if snap else None
+        if as_of.snapshot_id is not None:
+            if table.snapshot_by_id(as_of.snapshot_id) is None:
+                raise NoSuchSnapshotError(
+                    f"{identifier} has no snapshot {as_of.snapshot_id}. List them with "
+                    f"`lakehouse snapshots {identifier}`."
+                )
+            return as_of.snapshot_id
+        if as_of.tag is not None:
+            ref = table.metadata.refs.get(as_of.tag)
+            if ref is None:
+                tags = sorted(n for n in table.metadata.refs if n != "main")
+                raise NoSuchSnapshotError(
+                    f"{identifier} has no tag or branch {as_of.tag!r}. Known refs: {', '.join(tags) or 'none'}."
+                )
+            return ref.snapshot_id
+        assert as_of.timestamp is not None
+        ts = as_of.timestamp if as_of.timestamp.tzinfo else as_of.timestamp.replace(tzinfo=dt.UTC)
+        snap = table.snapshot_as_of_timestamp(int(ts.timestamp() * 1000))
+        if snap is None:
+            first = min((s.timestamp_ms for s in table.snapshots()), default=None)
+            hint = (
+                f"its first snapshot is at {_ms_to_dt(first).isoformat()}" if first else "it has no snapshots"
+            )
+            raise NoSuchSnapshotError(f"{identifier} did not exist yet at {ts.isoformat()}: {hint}.")
+        return snap.snapshot_id
+
+    def snapshot_time(self, identifier: str, snapshot_id: int) -> dt.datetime:
+        snap = self.table(identifier).snapshot_by_id(snapshot_id)
+        if snap is None:
+            raise NoSuchSnapshotError(f"{identifier} has no snapshot {snapshot_id}.")
+        return _ms_to_dt(snap.timestamp_ms)
+
+    def snapshots(self, identifier: str) -> list[SnapshotInfo]:
+        """Snapshots of ``identifier``, oldest first."""
+        table = self.table(identifier)
+        refs: dict[int, list[str]] = {}
+        for name, ref in table.metadata.refs.items():
+            refs.setdefault(ref.snapshot_id, []).append(name)
+        infos = []
+        for snap in sorted(table.snapshots(), key=lambda s: (s.timestamp_ms, s.sequence_number or 0)):
+            summary = _summary_dict(snap)
+            infos.append(
+                SnapshotInfo(
+                    snapshot_id=snap.snapshot_id,
+                    parent_id=snap.parent_snapshot_id,
+                    committed_at=_ms_to_dt(snap.timestamp_ms),
+                    operation=summary.get("operation", "?"),
+                    added_records=int(summary.get("added-records", 0)),
+                    total_records=int(summary.get("total-records", 0)),
+                    watermarks=_watermarks(summary),
+                    refs=tuple(sorted(refs.get(snap.snapshot_id, []))),
+                    summary=summary,
+                )
+            )
+        return infos
+
+    def watermarks(self, identifier: str) -> dict[str, int]:
+        """Source snapshot ids recorded by the latest commit on ``main`` that recorded any."""
+        from pyiceberg.table.snapshots import ancestors_of
+
+        table = self.table(identifier)
+        for snap in ancestors_of(table.current_snapshot(), table.metadata):
+            marks = _watermarks(_summary_dict(snap))
+            if marks:
+                return marks
+        return {}
+
+    def row_count(self, identifier: str) -> int:
+        snap = self.table(identifier).current_snapshot()
+        return int(_summary_dict(snap).get("total-records", 0)) if snap else 0
+
+    # -- reads ----------------------------------------------------------------------------------
+
+    def read(
+        self,
+        identifier: str,
+        *,
+        snapshot_id: int | None = None,
+        columns: Sequence[str] | None = None,
+        row_filter: Any = None,
+    ) -> pa.Table:
+        """The rows of ``identifier`` at ``snapshot_id`` (default current), as Arrow.
+
+        An empty table (no snapshot yet) reads as zero rows with the registered schema.
+        """
+        from pyiceberg.expressions import AlwaysTrue
+
+        table = self.table(identifier)
+        if snapshot_id is None and table.current_snapshot() is None:
+            schema = table.schema().as_arrow()
+            if columns:
+                schema = pa.schema([schema.field(c) for c in columns])
+            return schema.empty_table()
+        scan = table.scan(
+            row_filter=row_filter if row_filter is not None else AlwaysTrue(),
+            selected_fields=tuple(columns) if columns else ("*",),
+            snapshot_id=snapshot_id,
+        )
+        return scan.to_arrow()
+
+    def read_appended(
+        self, identifier: str, *, after: int | None, upto: int, columns: Sequence[str] | None = None
+    ) -> tuple[pa.Table, bool]:
+        """Rows appended to ``identifier`` after snapshot ``after`` up to ``upto`` (inclusive).
+
+        pyiceberg's incremental scan only sees appends and raises when ``after`` is not an
+        ancestor of ``upto`` (expired, or the table was rolled back). In that case, and on a first
+        run, we read the whole table at ``upto`` instead.
+
+        Returns:
+            The rows, and True when they are the whole table (a full re-read).
+        """
+        table = self.table(identifier)
+        fields = tuple(columns) if columns else ("*",)
+        if after is not None and after == upto:
+            return self.read(identifier, snapshot_id=upto, columns=columns).slice(0, 0), False
+        if after is not None:
+            try:
+                scan = table.incremental_append_scan(
+                    from_snapshot_id_exclusive=after, to_snapshot_id_inclusive=upto, selected_fields=fields
+                )
+                return scan.to_arrow(), False
+            except ValueError as exc:
+                logger.warning("%s: watermark %s unusable (%s); re-reading the whole table", identifier, after, exc)
+        return self.read(identifier, snapshot_id=upto, columns=columns), True
+
+    # -- writes ---------------------------------------------------------------------------------
+
+    def append(self, identifier: str, data: pa.Table, properties: Mapping[str, str] | None = None) -> int | None:
+        """Append ``data`` in one commit; returns the new snapshot id (None when nothing to write)."""
+        if data.num_rows == 0:
+            return None
+        table = self.table(identifier)
+        table.append(conform(data, table), snapshot_properties=dict(properties or {}))
+        return table.current_snapshot().snapshot_id  # type: ignore[union-attr]
+
+    def replace(
+        self,
+        identifier: str,
+        data: pa.Table,
+        properties: Mapping[str, str] | None = None,
+        *,
+        partition_values: Mapping[str, Iterable[Any]] | None = None,
+    ) -> int | None:
+        """Replace rows in one transaction: the whole table, or only the given partitions.
+
+        ``partition_values`` (``{"year": [2025]}``) scopes the overwrite to those identity
+        partitions, which pyiceberg drops as whole files instead of rewriting them.
+        """
+        from pyiceberg.expressions import AlwaysTrue, And, In
+
+        table = self.table(identifier)
+        where: Any = AlwaysTrue()
+        for column, values in (partition_values or {}).items():
+            clause = In(column, list(values))
+            where = clause if isinstance(where, AlwaysTrue) else And(where, clause)
+        before = table.current_snapshot()
+        with table.transaction() as tx, warnings.catch_warnings():
+            # pyiceberg warns when the filter matches no rows (a first write, a new partition):
+            # that is an expected case here, not a problem.
+            warnings.filterwarnings("ignore", message="Delete operation did not match any records")
+            tx.overwrite(conform(data, table), overwrite_filter=where, snapshot_properties=dict(properties or {}))
+        after = table.current_snapshot()
+        if after is None or (before is not None and after.snapshot_id == before.snapshot_id):
+            return None
+        return after.snapshot_id
+
+
+def conform(data: pa.Table, table: Table) -> pa.Table:
+    """Select and cast ``data`` to the table's current Arrow schema (by name)."""
+    target = table.schema().as_arrow()
+    missing = [f.name for f in target if f.name not in data.column_names and not f.nullable]
+    if missing:
+        raise ValueError(f"data for {table.name()} lacks required columns {missing}")
+    arrays = [
+        data.column(f.name).cast(f.type) if f.name in data.column_names else pa.nulls(data.num_rows, f.type)
+        for f in target
+    ]
+    return pa.Table.from_arrays(arrays, schema=target)
+
+
+def spec_arrow_schema(identifier: str) -> pa.Schema:
+    return table_spec(identifier).arrow_schema()
+
+
+def _summary_dict(snapshot: Any) -> dict[str, str]:
+    if snapshot is None or snapshot.summary is None:
+        return {}
+    return {str(k): str(v) for k, v in snapshot.summary.model_dump().items()}
+
+
+def _watermarks(summary: Mapping[str, str]) -> dict[str, int]:
+    return {k[len(SOURCE_PREFIX):]: int(v) for k, v in summary.items() if k.startswith(SOURCE_PREFIX)}
+
+
+def _ms_to_dt(ms: int) -> dt.datetime:
+    return dt.datetime.fromtimestamp(ms / 1000, tz=dt.UTC)

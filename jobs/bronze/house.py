@@ -1,0 +1,284 @@
+"""``lakehouse ingest house``: the Clerk's index and PDFs into bronze, with a quarantine.
+
+Per year: fetch the index (``{YEAR}FD.zip``, else ``{YEAR}FD.xml`` / ``.txt`` beside it), skip it
+when its content hash equals the last ingested one (no new snapshot), else append every record
+as published in one commit. Then fetch the PDFs of the requested filing types that bronze does
+not hold yet, with bounded concurrency, committing every ``commit_every`` documents so an
+interrupted run keeps what it finished. Anything unusable becomes a row in ``ops.quarantine``
+naming the input and the reason; missing documents are simply tried again next run.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+import logging
+import uuid
+from collections.abc import Callable, Iterable, Sequence
+
+import pyarrow as pa
+
+from catalog.registry import HOUSE_DOCUMENTS, HOUSE_FD_INDEX, QUARANTINE
+from catalog.store import Store
+from jobs.bronze.house_index import IndexFormatError, IndexRecord, open_index_zip, parse_index, record_problems
+from jobs.bronze.source import Fetched, Source
+from lakehouse.errors import SourceError
+from lakehouse.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]
+"""Called with (done, total) as documents finish; the CLI draws a bar with it."""
+
+
+@dataclasses.dataclass
+class YearReport:
+    year: int
+    index_status: str = "pending"
+    """'ingested', 'unchanged' or 'failed'."""
+    index_url: str | None = None
+    index_format: str | None = None
+    records: int = 0
+    index_snapshot_id: int | None = None
+    documents_wanted: int = 0
+    documents_already_held: int = 0
+    documents_fetched: int = 0
+    documents_failed: int = 0
+    error: str | None = None
+
+
+@dataclasses.dataclass
+class IngestReport:
+    run_id: str
+    source: str
+    years: list[YearReport]
+    quarantined: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return all(y.index_status != "failed" for y in self.years)
+
+
+class Quarantine:
+    """Collects quarantine rows and commits them in batches (their own commits, append-only)."""
+
+    def __init__(self, store: Store, run_id: str) -> None:
+        self._store, self._run_id, self._rows, self.count = store, run_id, [], 0
+
+    def add(self, stage: str, source: str, reason_code: str, reason: str, *, year: int | None = None,
+            doc_id: str | None = None, detail: str | None = None) -> None:
+        logger.info("quarantine %s %s: %s", stage, source, reason)
+        self._rows.append(dict(recorded_at=_now(), run_id=self._run_id, stage=stage, source=source, year=year,
+                               doc_id=doc_id, reason_code=reason_code, reason=reason, detail=detail))
+        self.count += 1
+
+    def flush(self) -> None:
+        if self._rows:
+            self._store.append(QUARANTINE.identifier, pa.Table.from_pylist(self._rows, QUARANTINE.arrow_schema()))
+            self._rows = []
+
+
+def ingest_house(
+    store: Store,
+    settings: Settings,
+    years: Sequence[int],
+    *,
+    types: Iterable[str] = ("P",),
+    source: str | None = None,
+    progress: Progress | None = None,
+    run_id: str | None = None,
+) -> IngestReport:
+    """Ingest the index and PDFs of each year in ``years``; see the module docstring."""
+    run_id = run_id or uuid.uuid4().hex[:12]
+    src = Source(source, settings)
+    report = IngestReport(run_id=run_id, source=src.location, years=[])
+    quarantine = Quarantine(store, run_id)
+    wanted_types = {t.strip().upper() for t in types if t.strip()}
+    try:
+        for year in years:
+            yr = YearReport(year)
+            report.years.append(yr)
+            try:
+                records = _ingest_index(store, src, year, yr, quarantine, run_id)
+            finally:
+                quarantine.flush()
+            if records is None:
+                continue
+            _ingest_documents(store, settings, src, year, records, wanted_types, yr, quarantine, run_id, progress)
+    finally:
+        quarantine.flush()
+        src.close()
+    report.quarantined = quarantine.count
+    return report
+
+
+def _ingest_index(store: Store, src: Source, year: int, yr: YearReport, quarantine: Quarantine,
+                  run_id: str) -> list[IndexRecord] | None:
+    """Fetch, parse and (when changed) append one year's index; returns its records or None."""
+    fetched, fmt, content = _fetch_index(src, year, quarantine)
+    if fetched is None:
+        yr.index_status = "failed"
+        yr.error = f"no usable index for {year} at {src.location}; see ops.quarantine"
+        return None
+    yr.index_url, yr.index_format = fetched.url, fmt
+    try:
+        records = parse_index(fmt, content)
+    except IndexFormatError as exc:
+        quarantine.add("ingest.index", fetched.url, exc.reason,
+                       f"{fetched.url}: {exc}. Nothing was committed for {year}; fix the source and re-run.",
+                       year=year, detail=content[:300].decode("utf-8", "replace"))
+        yr.index_status, yr.error = "failed", f"{fetched.url}: {exc}"
+        return None
+    yr.records = len(records)
+    sha = hashlib.sha256(content).hexdigest()
+    if _latest_index_sha(store, year) == sha:
+        yr.index_status = "unchanged"
+        return records
+    for record in records:
+        for code, reason in record_problems(record, year):
+            quarantine.add("ingest.index", fetched.url, code, reason, year=year, doc_id=record.doc_id or None,
+                           detail=json.dumps(record.as_dict()))
+    now = _now()
+    rows = [
+        dict(year=year, doc_id=r.doc_id or None, prefix=r.prefix or None, last=r.last or None, first=r.first or None,
+             suffix=r.suffix or None, filing_type=r.filing_type or None, state_dst=r.state_dst or None,
+             year_raw=r.year_raw or None, filing_date_raw=r.filing_date_raw or None, record_no=r.record_no,
+             index_format=fmt, source_url=fetched.url, source_sha256=sha, http_etag=fetched.etag,
+             http_last_modified=fetched.last_modified, ingested_at=now, run_id=run_id)
+        for r in records
+    ]
+    yr.index_snapshot_id = store.append(
+        HOUSE_FD_INDEX.identifier,
+        pa.Table.from_pylist(rows, HOUSE_FD_INDEX.arrow_schema()),
+        {"lakehouse.run-id": run_id, f"lakehouse.index.{year}.sha256": sha},
+    )
+    yr.index_status = "ingested"
+    return records
+
+
+def _fetch_index(src: Source, year: int, quarantine: Quarantine) -> tuple[Fetched | None, str, bytes]:
+    base = "public_disc/financial-pdfs"
+    try:
+        fetched = src.fetch(f"{base}/{year}FD.zip")
+        try:
+            fmt, content = open_index_zip(fetched.content, year)
+            return fetched, fmt, content
+        except IndexFormatError as exc:
+            quarantine.add("ingest.index", fetched.url, exc.reason,
+                           f"{fetched.url}: {exc}; trying {year}FD.xml / .txt beside it", year=year,
+                           detail=f"{len(fetched.content)} bytes")
+    except SourceError as exc:
+        if exc.transient:
+            quarantine.add("ingest.index", exc.source, exc.reason, str(exc), year=year)
+            return None, "", b""
+        logger.info("%s; trying %sFD.xml / .txt", exc, year)
+    for fmt in ("xml", "txt"):
+        try:
+            fetched = src.fetch(f"{base}/{year}FD.{fmt}")
+            return fetched, fmt, fetched.content
+        except SourceError as exc:
+            last = exc
+    quarantine.add("ingest.index", src.url(f"{base}/{year}FD.zip"), last.reason,
+                   f"no index for {year}: {year}FD.zip, {year}FD.xml and {year}FD.txt are all unavailable "
+                   f"({last}). Check --source and the year.", year=year)
+    return None, "", b""
+
+
+def _latest_index_sha(store: Store, year: int) -> str | None:
+    from pyiceberg.expressions import EqualTo
+
+    rows = store.read(HOUSE_FD_INDEX.identifier, columns=["source_sha256", "ingested_at"],
+                      row_filter=EqualTo("year", year))
+    if rows.num_rows == 0:
+        return None
+    latest = max(range(rows.num_rows), key=lambda i: rows["ingested_at"][i].as_py())
+    return rows["source_sha256"][latest].as_py()
+
+
+def _held_doc_ids(store: Store, year: int) -> set[str]:
+    from pyiceberg.expressions import EqualTo
+
+    held = store.read(HOUSE_DOCUMENTS.identifier, columns=["doc_id"], row_filter=EqualTo("year", year))
+    return set(held.column("doc_id").to_pylist())
+
+
+def pdf_path(year: int, doc_id: str, filing_type: str) -> str:
+    """Path of a filing's PDF under the site root: PTRs live under ptr-pdfs/, the rest financial-pdfs/."""
+    folder = "ptr-pdfs" if filing_type == "P" else "financial-pdfs"
+    return f"public_disc/{folder}/{year}/{doc_id}.pdf"
+
+
+def check_pdf(content: bytes) -> tuple[str, str] | None:
+    """(reason_code, reason) when ``content`` is not a complete PDF; None when it is."""
+    if not content:
+        return "empty_body", "the response body is empty"
+    if b"%PDF-" not in content[:1024]:
+        kind = "an HTML page" if b"<html" in content[:2048].lower() else "not a PDF"
+        return "not_pdf", f"the body ({len(content)} bytes) is {kind}, not a PDF"
+    if b"%%EOF" not in content[-2048:]:
+        return "truncated_pdf", f"the PDF ({len(content)} bytes) has no %%EOF trailer; it looks truncated"
+    return None
+
+
+def _ingest_documents(store: Store, settings: Settings, src: Source, year: int, records: list[IndexRecord],
+                      types: set[str], yr: YearReport, quarantine: Quarantine, run_id: str,
+                      progress: Progress | None) -> None:
+    wanted: dict[str, str] = {}
+    for r in records:
+        if r.filing_type.upper() in types and r.doc_id.isdigit():
+            wanted.setdefault(r.doc_id, r.filing_type.upper())
+    held = _held_doc_ids(store, year)
+    todo = sorted((d, t) for d, t in wanted.items() if d not in held)
+    yr.documents_wanted, yr.documents_already_held = len(wanted), len(wanted) - len(todo)
+    if not todo:
+        return
+
+    def fetch(item: tuple[str, str]) -> tuple[str, str, Fetched | None, tuple[str, str, str] | None]:
+        doc_id, ftype = item
+        try:
+            fetched = src.fetch(pdf_path(year, doc_id, ftype))
+        except SourceError as exc:
+            return doc_id, ftype, None, (exc.source, exc.reason, str(exc))
+        bad = check_pdf(fetched.content)
+        if bad:
+            code, why = bad
+            return doc_id, ftype, None, (fetched.url, code, f"{fetched.url}: {why}; it will be tried again next run")
+        return doc_id, ftype, fetched, None
+
+    batch: list[dict] = []
+    done = 0
+    with concurrent.futures.ThreadPoolExecutor(max_workers=settings.http_concurrency) as pool:
+        for doc_id, ftype, fetched, failure in pool.map(fetch, todo):
+            done += 1
+            if failure is not None:
+                url, code, why = failure
+                detail = None
+                quarantine.add("ingest.document", url, code, why, year=year, doc_id=doc_id, detail=detail)
+                yr.documents_failed += 1
+            else:
+                assert fetched is not None
+                batch.append(dict(doc_id=doc_id, year=year, filing_type=ftype, url=fetched.url,
+                                  http_status=fetched.status, content_type=fetched.content_type,
+                                  size_bytes=len(fetched.content), sha256=hashlib.sha256(fetched.content).hexdigest(),
+                                  content=fetched.content, fetched_at=_now(), run_id=run_id))
+            if len(batch) >= settings.commit_every:
+                yr.documents_fetched += _commit_documents(store, batch, run_id)
+                quarantine.flush()
+                batch = []
+            if progress:
+                progress(done, len(todo))
+    yr.documents_fetched += _commit_documents(store, batch, run_id)
+
+
+def _commit_documents(store: Store, batch: list[dict], run_id: str) -> int:
+    if batch:
+        store.append(HOUSE_DOCUMENTS.identifier, pa.Table.from_pylist(batch, HOUSE_DOCUMENTS.arrow_schema()),
+                     {"lakehouse.run-id": run_id})
+    return len(batch)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)

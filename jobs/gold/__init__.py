@@ -1,0 +1,1 @@
+"""Gold jobs: the analyst tables, each a pure Ibis transform run by the shared runner."""

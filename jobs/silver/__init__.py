@@ -1,0 +1,1 @@
+"""Silver jobs: typed, cleaned, deduplicated tables built from bronze."""

@@ -1,0 +1,115 @@
+"""silver.filings: one typed row per filing (DocID) of the House index."""
+
+from __future__ import annotations
+
+import datetime
+
+import ibis
+import ibis.expr.types as ir
+
+from jobs.spec import Input, JobSpec, ReadMode, WriteMode
+from lakehouse.settings import CLERK_BASE_URL
+
+#: What each FilingType code is, from reading the 2025 documents (domain notes §3.1); the
+#: original project's labels for E, G, D and O were wrong.
+FILING_TYPE_NAMES: dict[str, str] = {
+    "P": "Periodic Transaction Report",
+    "C": "Candidate Report",
+    "A": "Amendment Report",
+    "T": "Terminated Filer Report",
+    "H": "New Filer Report",
+    "O": "Paper Financial Disclosure Report",
+    "X": "Extension Request",
+    "D": "Candidate Notification (under $5,000 threshold)",
+    "W": "Candidate Withdrawal Notice",
+    "E": "Terminated Employee Filing Exemption",
+    "G": "Gift Disclosure Waiver Request",
+    "B": "Qualified Blind Trust Correspondence",
+}
+
+#: DocID shape -> family. The shape tells e-filed (text PDF) from paper (scanned) filings.
+DOC_ID_FAMILIES: tuple[tuple[str, str, bool], ...] = (
+    (r"^2\d{7}$", "ptr_efiled", True),
+    (r"^1\d{7}$", "fd_efiled", True),
+    (r"^3\d{7}$", "extension_efiled", True),
+    (r"^4\d{7}$", "notice_efiled", True),
+    (r"^\d{4}$", "withdrawal_efiled", True),
+    (r"^\d{7}$", "paper", False),
+)
+
+PDF_BASE = f"{CLERK_BASE_URL}/public_disc"
+
+
+@ibis.udf.scalar.builtin(name="try_strptime")
+def _try_strptime(value: str, fmt: str) -> datetime.datetime:
+    """DuckDB's try_strptime: NULL instead of an error for a malformed date."""
+
+
+def _clean(value: ir.StringValue) -> ir.StringValue:
+    """Trim, collapse inner whitespace, and turn '' into NULL."""
+    return value.re_replace(r"\s+", " ").strip().nullif("")
+
+
+def transform(index: ir.Table) -> ir.Table:
+    """Typed filings from bronze index records.
+
+    Each ingest appends a year's *whole* index, so the latest ingest of a year in ``index`` is the
+    complete truth for that year; older versions in the same batch are ignored. Records without a
+    DocID are dropped (bronze ingestion quarantined them); repeated DocIDs collapse to one row.
+    """
+    latest = index.mutate(_latest=index.ingested_at.max().over(group_by="year"))
+    rows = latest.filter(latest.ingested_at == latest._latest)
+    rows = rows.mutate(doc_id=_clean(rows.doc_id))
+    rows = rows.filter(rows.doc_id.notnull())
+    rows = rows.mutate(
+        _n=ibis.row_number().over(group_by="doc_id", order_by="record_no"),
+        index_record_count=ibis._.count().over(group_by="doc_id").cast("int32"),
+    )
+    rows = rows.filter(rows._n == 0)
+
+    first, last = _clean(rows.first), _clean(rows.last)
+    suffix = _clean(rows.suffix).substitute({"Jr": "Jr.", "Sr": "Sr.", "JR": "Jr.", "SR": "Sr."})
+    state_dst = _clean(rows.state_dst).upper()
+    valid_sd = state_dst.re_search(r"^[A-Z]{2}\d{2}$").fill_null(False)
+    district_no = ibis.ifelse(valid_sd, state_dst.substr(2, 2).cast("int32"), ibis.null("int32"))
+    # Unparseable dates become NULL (bronze ingestion quarantined them with the raw value).
+    filing_date = _try_strptime(_clean(rows.filing_date_raw), "%m/%d/%Y").date()
+    filing_type = _clean(rows.filing_type).upper()
+    family = ibis.cases(*((rows.doc_id.re_search(rx), name) for rx, name, _ in DOC_ID_FAMILIES), else_="unknown")
+    is_efiled = ibis.cases(
+        *((rows.doc_id.re_search(rx), ibis.literal(efiled)) for rx, _, efiled in DOC_ID_FAMILIES),
+        else_=ibis.null("boolean"),
+    )
+    folder = ibis.ifelse(filing_type == "P", "ptr-pdfs", "financial-pdfs")
+    return rows.select(
+        doc_id=rows.doc_id,
+        year=rows.year,
+        filing_type=filing_type,
+        filing_type_name=filing_type.substitute(FILING_TYPE_NAMES, else_=ibis.null("string")),
+        filing_date=filing_date,
+        prefix=_clean(rows.prefix),
+        first_name=first,
+        last_name=last,
+        suffix=suffix,
+        filer_name=_clean(ibis.literal(" ").join([first.fill_null(""), last.fill_null(""), suffix.fill_null("")])),
+        state_district=state_dst,
+        state=ibis.ifelse(valid_sd, state_dst.substr(0, 2), ibis.null("string")),
+        district=ibis.ifelse(district_no == 0, ibis.null("int32"), district_no),
+        is_at_large=ibis.ifelse(valid_sd, district_no == 0, ibis.null("boolean")),
+        is_efiled=is_efiled,
+        doc_id_family=family,
+        pdf_url=PDF_BASE + "/" + folder + "/" + rows.year.cast("string") + "/" + rows.doc_id + ".pdf",
+        is_amendment=filing_type == "A",
+        index_record_count=rows.index_record_count,
+        source_url=rows.source_url,
+        ingested_at=rows.ingested_at,
+    )
+
+
+JOB = JobSpec(
+    name="silver.filings",
+    output="silver.filings",
+    inputs={"index": Input("bronze.house_fd_index", ReadMode.APPENDED)},
+    transform=transform,
+    write=WriteMode.REPLACE_PARTITIONS,
+)

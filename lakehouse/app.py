@@ -1,0 +1,75 @@
+"""The library API: everything the CLI does, callable from tests and notebooks.
+
+>>> app = Lakehouse.open()                    # embedded default under ./.lakehouse
+>>> app.ingest_house([2025])                  # doctest: +SKIP
+>>> app.query("select count(*) from gold.fact_filings")  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import uuid
+from collections.abc import Iterable, Sequence
+
+import pyarrow as pa
+
+from catalog.store import AsOf, SnapshotInfo, Store
+from lakehouse.settings import Settings, load_settings
+
+
+@dataclasses.dataclass(frozen=True)
+class TableInfo:
+    identifier: str
+    rows: int
+    snapshot_id: int | None
+    snapshots: int
+
+
+class Lakehouse:
+    """One lakehouse: settings plus its catalog."""
+
+    def __init__(self, settings: Settings, store: Store) -> None:
+        self.settings = settings
+        self.store = store
+
+    @classmethod
+    def open(cls, settings: Settings | None = None) -> Lakehouse:
+        settings = settings or load_settings()
+        return cls(settings, Store.open(settings))
+
+    def init(self) -> list[str]:
+        """Create or evolve every registered table (idempotent)."""
+        return self.store.init_tables()
+
+    def ingest_house(self, years: Sequence[int], *, types: Iterable[str] = ("P",), source: str | None = None,
+                     progress=None):
+        from jobs.bronze.house import ingest_house
+
+        self.init()
+        return ingest_house(self.store, self.settings, years, types=types, source=source, progress=progress)
+
+    def transform(self, layer: str, *, full_refresh: bool = False) -> list:
+        """Run every job of ``layer`` ('silver' or 'gold') in dependency order."""
+        from jobs.registry import jobs_for_layer
+        from jobs.runner import run_job
+
+        self.init()
+        run_id = uuid.uuid4().hex[:12]
+        return [run_job(self.store, job, run_id=run_id, full_refresh=full_refresh) for job in jobs_for_layer(layer)]
+
+    def query(self, sql: str, as_of: AsOf = AsOf()) -> pa.Table:
+        from lakehouse.query import run_query
+
+        return run_query(self.store, sql, as_of)
+
+    def snapshots(self, identifier: str) -> list[SnapshotInfo]:
+        return self.store.snapshots(identifier)
+
+    def tables(self) -> list[TableInfo]:
+        infos = []
+        for name in self.store.list_tables():
+            table = self.store.table(name)
+            snap = table.current_snapshot()
+            infos.append(TableInfo(name, self.store.row_count(name), snap.snapshot_id if snap else None,
+                                   len(table.snapshots())))
+        return infos

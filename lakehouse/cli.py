@@ -1,0 +1,263 @@
+"""The ``lakehouse`` command: thin click commands over :class:`lakehouse.app.Lakehouse`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from lakehouse.errors import ExitCode, LakehouseError
+from lakehouse.settings import load_settings
+
+
+class Context:
+    """Per-invocation state: settings now, the lakehouse (catalog connection) on first use."""
+
+    def __init__(self, home: str | None, debug: bool) -> None:
+        self.settings = load_settings(home=home)
+        self.debug = debug
+        self._app = None
+
+    @property
+    def app(self):
+        if self._app is None:
+            from lakehouse.app import Lakehouse
+
+            self._app = Lakehouse.open(self.settings)
+        return self._app
+
+
+pass_ctx = click.make_pass_decorator(Context)
+
+
+def handle_errors(fn):
+    """Turn LakehouseError into 'Error: …' and its exit code (full traceback with --debug)."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except LakehouseError as exc:
+            ctx = click.get_current_context()
+            if ctx.find_object(Context) and ctx.find_object(Context).debug:
+                raise
+            click.secho(f"Error: {exc}", fg="red", err=True)
+            ctx.exit(int(exc.exit_code))
+
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--home", envvar="LAKEHOUSE_HOME", type=click.Path(file_okay=False), default=None,
+              help="Directory of the embedded catalog and warehouse [env LAKEHOUSE_HOME; default ./.lakehouse].")
+@click.option("--log-level", envvar="LAKEHOUSE_LOG_LEVEL", default="WARNING", show_default=True,
+              type=click.Choice(["DEBUG", "INFO", "WARNING", "ERROR"], case_sensitive=False))
+@click.option("--debug", is_flag=True, help="Show full tracebacks.")
+@click.version_option(package_name="congress-lakehouse")
+@click.pass_context
+def main(ctx: click.Context, home: str | None, log_level: str, debug: bool) -> None:
+    """An Iceberg lakehouse of US House financial disclosures (STOCK Act trades).
+
+    Data use: 5 U.S.C. §13107 forbids commercial use of these reports (news media excepted).
+    """
+    logging.basicConfig(level=log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    try:
+        ctx.obj = Context(home, debug)
+    except LakehouseError as exc:
+        click.secho(f"Error: {exc}", fg="red", err=True)
+        ctx.exit(int(exc.exit_code))
+
+
+@main.command()
+@pass_ctx
+@handle_errors
+def init(c: Context) -> None:
+    """Create the namespaces and tables, or add new registry columns to existing tables."""
+    actions = c.app.init()
+    click.echo("\n".join(actions) if actions else "all tables up to date")
+
+
+@main.group()
+def ingest() -> None:
+    """Load source data into bronze."""
+
+
+@ingest.command("house")
+@click.option("--year", "years", type=int, multiple=True, required=True, help="Filing year; repeat for several.")
+@click.option("--source", default=None, help="Base URL or local directory with the Clerk's layout "
+              "[env LAKEHOUSE_SOURCE; default the Clerk's site].")
+@click.option("--types", default="P", show_default=True, help="Filing types whose PDFs to fetch, comma-separated.")
+@pass_ctx
+@handle_errors
+def ingest_house(c: Context, years: tuple[int, ...], source: str | None, types: str) -> None:
+    """Fetch the House index of each YEAR and the PDFs of the chosen filing types."""
+    with _progress("downloading PDFs") as progress:
+        report = c.app.ingest_house(years, types=types.split(","), source=source, progress=progress)
+    for y in report.years:
+        line = f"{y.year}: index {y.index_status}"
+        if y.index_status != "failed":
+            line += (f" ({y.records} records, {y.index_format} from {y.index_url}); PDFs: {y.documents_fetched} "
+                     f"fetched, {y.documents_already_held} already held, {y.documents_failed} failed")
+        click.echo(line)
+        if y.error:
+            click.secho(f"  {y.error}", fg="yellow", err=True)
+    if report.quarantined:
+        click.secho(f"{report.quarantined} problem(s) recorded in ops.quarantine (run id {report.run_id}); "
+                    f"see: lakehouse query \"select * from ops.quarantine where run_id = '{report.run_id}'\"",
+                    fg="yellow", err=True)
+    if not report.ok:
+        sys.exit(int(ExitCode.PARTIAL))
+
+
+@main.command()
+@click.argument("layer", type=click.Choice(["silver", "gold"]))
+@click.option("--full-refresh", is_flag=True, help="Recompute from every input row, ignoring watermarks.")
+@pass_ctx
+@handle_errors
+def transform(c: Context, layer: str, full_refresh: bool) -> None:
+    """Run the LAYER jobs incrementally (only inputs changed since their last run)."""
+    for r in c.app.transform(layer, full_refresh=full_refresh):
+        detail = ", ".join(f"{t}: {n} rows" for t, n in r.rows_in.items())
+        click.echo(f"{r.output}: {r.status}" + (f" ({detail}; wrote {r.rows_out} rows, snapshot {r.snapshot_id})"
+                                               if r.status == "committed" else ""))
+
+
+def _as_of_options(fn):
+    fn = click.option("--tag", default=None, help="Read tables at this tag.")(fn)
+    fn = click.option("--as-of", "as_of", default=None, help="Read tables as of this time (ISO 8601; UTC if no zone).")(fn)
+    fn = click.option("--snapshot", "snapshot_id", type=int, default=None, help="Read at this snapshot id.")(fn)
+    return fn
+
+
+def _as_of(snapshot_id: int | None, as_of: str | None, tag: str | None):
+    from catalog.store import AsOf
+
+    if sum(x is not None for x in (snapshot_id, as_of, tag)) > 1:
+        raise click.UsageError("Give at most one of --snapshot, --as-of and --tag.")
+    when = None
+    if as_of is not None:
+        try:
+            when = dt.datetime.fromisoformat(as_of)
+        except ValueError:
+            raise click.BadParameter(f"{as_of!r} is not an ISO 8601 time, e.g. 2025-06-01T12:00:00Z",
+                                     param_hint="--as-of") from None
+    return AsOf(snapshot_id=snapshot_id, timestamp=when, tag=tag)
+
+
+@main.command()
+@click.argument("sql")
+@_as_of_options
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json", "parquet"]), default="table",
+              show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write to this file instead of standard output (needed for parquet on a terminal).")
+@pass_ctx
+@handle_errors
+def query(c: Context, sql: str, snapshot_id, as_of, tag, fmt: str, output: str | None) -> None:
+    """Run SQL over bronze.*, silver.*, gold.* and ops.* tables, optionally in the past."""
+    from lakehouse.output import write
+
+    result = c.app.query(sql, _as_of(snapshot_id, as_of, tag))
+    if output:
+        with open(output, "wb") as fh:
+            write(result, fmt, fh)
+        click.echo(f"wrote {result.num_rows} rows to {output}", err=True)
+        return
+    if fmt == "parquet" and sys.stdout.isatty():
+        raise click.UsageError("Parquet is binary: give --output FILE or redirect standard output.")
+    write(result, fmt, click.get_binary_stream("stdout"))
+
+
+@main.command()
+@click.argument("table")
+@pass_ctx
+@handle_errors
+def snapshots(c: Context, table: str) -> None:
+    """List the snapshots of TABLE: id, time, operation, rows added, source watermarks."""
+    import pyarrow as pa
+
+    from lakehouse.output import render_text
+
+    rows = [
+        dict(snapshot_id=s.snapshot_id, committed_at=s.committed_at.isoformat(timespec="seconds"),
+             operation=s.operation, added_rows=s.added_records, total_rows=s.total_records,
+             sources=", ".join(f"{t}@{sid}" for t, sid in s.watermarks.items()), refs=", ".join(s.refs))
+        for s in c.app.snapshots(table)
+    ]
+    click.echo(render_text(pa.Table.from_pylist(rows), max_rows=10_000, max_width=80) if rows else f"{table} has no snapshots yet")
+
+
+@main.command()
+@click.option("--describe", is_flag=True, help="Print the data dictionary (Markdown) instead.")
+@pass_ctx
+@handle_errors
+def tables(c: Context, describe: bool) -> None:
+    """List tables with their row counts, or describe every column."""
+    if describe:
+        from catalog.registry import data_dictionary
+
+        click.echo(data_dictionary(), nl=False)
+        return
+    for t in c.app.tables():
+        click.echo(f"{t.identifier:<28} {t.rows:>9} rows  {t.snapshots:>4} snapshots  current {t.snapshot_id}")
+
+
+@main.command()
+@click.option("--host", default=None, help="Address to bind [env LAKEHOUSE_FLIGHT_HOST; default 127.0.0.1].")
+@click.option("--port", type=int, default=None, help="Port [env LAKEHOUSE_FLIGHT_PORT; default 8815].")
+@pass_ctx
+@handle_errors
+def serve(c: Context, host: str | None, port: int | None) -> None:
+    """Serve Gold tables over Arrow Flight until interrupted."""
+    from flight_server.server import serve as run_server
+
+    settings = c.settings.replace(flight_host=host, flight_port=port)
+    run_server(c.app.store, settings, ready=lambda loc: click.echo(f"serving Gold over Arrow Flight at {loc}", err=True))
+
+
+@main.command("catalog-config")
+@pass_ctx
+@handle_errors
+def catalog_config(c: Context) -> None:
+    """Print a .pyiceberg.yaml that points pyiceberg's CLI (or any engine) at this catalog."""
+    from catalog.connect import describe_pyiceberg_config
+
+    click.echo(describe_pyiceberg_config(c.settings))
+
+
+@main.command()
+@click.option("--workdir", type=click.Path(file_okay=False), default=None,
+              help="Where to build the demo lakehouse and mirror [default: <home>/demo, recreated].")
+@pass_ctx
+@handle_errors
+def demo(c: Context, workdir: str | None) -> None:
+    """Offline end-to-end demo on synthetic filings (fictional filers) served on 127.0.0.1."""
+    from lakehouse.demo import run_demo
+
+    run_demo(Path(workdir) if workdir else c.settings.home / "demo", echo=click.echo)
+
+
+class _progress:
+    """A click progress bar on a terminal; nothing otherwise."""
+
+    def __init__(self, label: str) -> None:
+        self.label, self.bar = label, None
+
+    def __enter__(self):
+        if not sys.stderr.isatty():
+            return None
+        return self.update
+
+    def update(self, done: int, total: int) -> None:
+        if self.bar is None:
+            self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr)
+            self.bar.__enter__()
+        self.bar.update(done - self.bar.pos)
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(*exc)

@@ -1,0 +1,49 @@
+"""Rendering Arrow results for people (a text table) and programs (CSV, JSON, Parquet)."""
+
+from __future__ import annotations
+
+import io
+import json
+from typing import IO
+
+import pyarrow as pa
+
+FORMATS = ("table", "csv", "json", "parquet")
+
+
+def render_text(table: pa.Table, *, max_rows: int = 50, max_width: int = 40) -> str:
+    """A plain fixed-width table; long cells are cut with '…'."""
+    names = table.column_names
+    shown = table.slice(0, max_rows).to_pylist()
+    cells = [[_cell(row[n], max_width) for n in names] for row in shown]
+    widths = [max([len(n)] + [len(r[i]) for r in cells]) for i, n in enumerate(names)]
+    line = "  ".join(n.ljust(w) for n, w in zip(names, widths, strict=True))
+    out = [line, "  ".join("-" * w for w in widths)]
+    out += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) for r in cells]
+    footer = f"({table.num_rows} row{'s' if table.num_rows != 1 else ''}"
+    footer += f", first {max_rows} shown)" if table.num_rows > max_rows else ")"
+    return "\n".join(out + [footer])
+
+
+def _cell(value: object, width: int) -> str:
+    text = "" if value is None else str(value)
+    text = text.replace("\n", " ")
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def write(table: pa.Table, fmt: str, stream: IO[bytes]) -> None:
+    """Write ``table`` to a binary stream as ``fmt`` (csv, json lines-free array, or parquet)."""
+    if fmt == "csv":
+        import pyarrow.csv as pacsv
+
+        pacsv.write_csv(table, stream)
+    elif fmt == "json":
+        stream.write(json.dumps(table.to_pylist(), default=str, indent=1).encode() + b"\n")
+    elif fmt == "parquet":
+        import pyarrow.parquet as pq
+
+        buf = io.BytesIO()
+        pq.write_table(table, buf)
+        stream.write(buf.getvalue())
+    else:
+        stream.write(render_text(table).encode() + b"\n")
