@@ -281,6 +281,29 @@ class Store:
                 logger.warning("%s: watermark %s unusable (%s); re-reading the whole table", identifier, after, exc)
         return self.read(identifier, snapshot_id=upto, columns=columns), True
 
+    def read_batches(self, identifier: str, *, snapshot_id: int | None) -> pa.RecordBatchReader:
+        """Stream ``identifier`` at ``snapshot_id`` file by file, never materialising it whole."""
+        table = self.table(identifier)
+        if snapshot_id is None:
+            schema = table.schema().as_arrow()
+            return pa.RecordBatchReader.from_batches(schema, iter(()))
+        return table.scan(snapshot_id=snapshot_id).to_arrow_batch_reader()
+
+    def schema_at(self, identifier: str, snapshot_id: int | None) -> pa.Schema:
+        """The Arrow schema of ``identifier`` as of ``snapshot_id`` (schemas evolve)."""
+        table = self.table(identifier)
+        if snapshot_id is not None:
+            snap = table.snapshot_by_id(snapshot_id)
+            if snap is not None and snap.schema_id is not None:
+                return table.schemas()[snap.schema_id].as_arrow()
+        return table.schema().as_arrow()
+
+    def row_count_at(self, identifier: str, snapshot_id: int | None) -> int:
+        if snapshot_id is None:
+            return 0
+        snap = self.table(identifier).snapshot_by_id(snapshot_id)
+        return int(_summary_dict(snap).get("total-records", -1)) if snap else -1
+
     # -- writes ---------------------------------------------------------------------------------
 
     def append(self, identifier: str, data: pa.Table, properties: Mapping[str, str] | None = None) -> int | None:

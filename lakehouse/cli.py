@@ -169,7 +169,9 @@ def query(c: Context, sql: str, snapshot_id, as_of, tag, fmt: str, output: str |
         return
     if fmt == "parquet" and sys.stdout.isatty():
         raise click.UsageError("Parquet is binary: give --output FILE or redirect standard output.")
-    write(result, fmt, click.get_binary_stream("stdout"))
+    sys.stdout.flush()
+    write(result, fmt, sys.stdout.buffer)
+    sys.stdout.buffer.flush()
 
 
 @main.command()

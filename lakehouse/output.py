@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import decimal
 import io
 import json
 from typing import IO
@@ -38,7 +39,7 @@ def write(table: pa.Table, fmt: str, stream: IO[bytes]) -> None:
 
         pacsv.write_csv(table, stream)
     elif fmt == "json":
-        stream.write(json.dumps(table.to_pylist(), default=str, indent=1).encode() + b"\n")
+        stream.write(json.dumps(table.to_pylist(), default=_json_value, indent=1).encode() + b"\n")
     elif fmt == "parquet":
         import pyarrow.parquet as pq
 
@@ -47,3 +48,12 @@ def write(table: pa.Table, fmt: str, stream: IO[bytes]) -> None:
         stream.write(buf.getvalue())
     else:
         stream.write(render_text(table).encode() + b"\n")
+
+
+def _json_value(value: object) -> object:
+    """JSON for values json can't encode: exact decimals as numbers, dates/times as ISO text."""
+    if isinstance(value, decimal.Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, bytes):
+        return value.hex()
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)

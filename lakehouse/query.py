@@ -17,7 +17,7 @@ logger = logging.getLogger(__name__)
 
 
 def referenced_tables(sql: str, known: set[str]) -> list[str]:
-    """Catalog tables (``namespace.name``) that ``sql`` reads, in order of appearance.
+    """Catalog tables (``namespace.name``) that ``sql`` reads, each once.
 
     Raises:
         QueryError: the SQL does not parse, or names a ``namespace.table`` that does not exist.

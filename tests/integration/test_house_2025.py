@@ -1,0 +1,168 @@
+"""The spine on the real 2025 House index and real PDFs, fetched over HTTP from 127.0.0.1."""
+
+from __future__ import annotations
+
+import collections
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from catalog.store import AsOf
+from jobs.bronze.house_index import parse_index_xml
+from lakehouse.app import Lakehouse
+from lakehouse.cli import main
+from tests.conftest import REAL_PTRS, build_clerk_mirror, mirror_server, test_settings
+
+pytestmark = pytest.mark.slow
+
+NO_DATE_W = {"8221241", "8221151", "8221242", "8221181", "8221169"}
+
+
+@pytest.fixture(scope="module")
+def loaded(tmp_path_factory, house_data):
+    """One lakehouse with 2025 ingested (PTR PDFs) and silver + gold built, plus its mirror URL."""
+    root = build_clerk_mirror(tmp_path_factory.mktemp("mirror"), house_data)
+    home = tmp_path_factory.mktemp("lh")
+    with mirror_server(root) as (base_url, handler):
+        app = Lakehouse.open(test_settings(home))
+        report = app.ingest_house([2025], source=base_url)
+        results = app.transform("silver") + app.transform("gold")
+        yield app, base_url, report, results, handler
+
+
+def test_ingest_report(loaded):
+    _, base_url, report, _, handler = loaded
+    (year,) = report.years
+    assert (year.index_status, year.index_format, year.records) == ("ingested", "xml", 1618)
+    assert year.index_url == f"{base_url}/public_disc/financial-pdfs/2025FD.zip"
+    # 471 PTR records, 471 distinct DocIDs; only the 3 real PTR PDFs exist in the mirror.
+    assert (year.documents_wanted, year.documents_fetched, year.documents_failed) == (471, 3, 468)
+    assert f"/public_disc/ptr-pdfs/2025/{REAL_PTRS[0]}.pdf" in handler.requests_seen
+
+
+def test_silver_has_one_row_per_doc_id(loaded):
+    app = loaded[0]
+    got = app.query("select count(*) as n, count(distinct doc_id) as d from silver.filings").to_pylist()
+    assert got == [{"n": 1616, "d": 1616}]
+
+
+def test_silver_counts_per_type_match_the_index(loaded, house_data):
+    app = loaded[0]
+    records = parse_index_xml((house_data / "2025FD.xml").read_bytes())
+    expected = collections.Counter({r.doc_id: r.filing_type for r in records}.values())
+    got = {row["filing_type"]: row["n"] for row in app.query(
+        "select filing_type, count(*) as n from silver.filings group by 1").to_pylist()}
+    assert got == dict(expected)
+    assert got == {"C": 563, "P": 471, "X": 361, "D": 99, "T": 49, "A": 32, "W": 27, "E": 5, "G": 5,
+                   "B": 2, "O": 1, "H": 1}
+
+
+def test_dateless_w_rows_kept_with_null_date(loaded):
+    app = loaded[0]
+    rows = app.query("select doc_id, filing_type, filing_date, state_district from silver.filings "
+                     "where filing_date is null order by doc_id").to_pylist()
+    assert {r["doc_id"] for r in rows} == NO_DATE_W
+    assert {r["filing_type"] for r in rows} == {"W"}
+    quarantined = app.query("select doc_id from ops.quarantine where reason_code = 'missing_filing_date'")
+    assert set(quarantined.column("doc_id").to_pylist()) == NO_DATE_W
+
+
+def test_ptrs_efiled_and_paper(loaded):
+    app = loaded[0]
+    rows = app.query("select is_efiled, count(*) as n from silver.filings where filing_type = 'P' "
+                     "group by 1 order by 1").to_pylist()
+    assert rows == [{"is_efiled": False, "n": 57}, {"is_efiled": True, "n": 414}]
+
+
+def test_silver_typed_values_of_known_filings(loaded):
+    app = loaded[0]
+    row = app.query("select * from silver.filings where doc_id = '20026590'").to_pylist()[0]
+    assert row["filer_name"] == "Nancy Pelosi"
+    assert (row["prefix"], row["state"], row["district"], row["is_at_large"]) == ("Hon.", "CA", 11, False)
+    assert str(row["filing_date"]) == "2025-01-17"
+    assert row["pdf_url"] == "https://disclosures-clerk.house.gov/public_disc/ptr-pdfs/2025/20026590.pdf"
+    assert row["doc_id_family"] == "ptr_efiled"
+    dup = app.query("select index_record_count, filing_type from silver.filings where doc_id = '10072224'")
+    assert dup.to_pylist() == [{"index_record_count": 3, "filing_type": "C"}]
+    c = app.query("select pdf_url, is_amendment from silver.filings where doc_id = '10072764'").to_pylist()[0]
+    assert c == {"pdf_url": "https://disclosures-clerk.house.gov/public_disc/financial-pdfs/2025/10072764.pdf",
+                 "is_amendment": True}
+
+
+def test_gold_fact_filings(loaded):
+    app = loaded[0]
+    held = app.query("select doc_id from gold.fact_filings where document_in_bronze order by doc_id")
+    assert held.column("doc_id").to_pylist() == sorted(REAL_PTRS)
+    assert app.query("select count(*) as n from gold.fact_filings").to_pylist() == [{"n": 1616}]
+
+
+def test_gold_commit_records_its_sources(loaded):
+    app = loaded[0]
+    marks = app.store.watermarks("gold.fact_filings")
+    assert marks == {
+        "silver.filings": app.store.current_snapshot_id("silver.filings"),
+        "bronze.house_documents": app.store.current_snapshot_id("bronze.house_documents"),
+    }
+    snaps = app.snapshots("gold.fact_filings")
+    assert snaps[-1].watermarks == marks
+
+
+def test_rerun_adds_no_snapshot_and_retries_missing_documents(loaded):
+    app, base_url, *_ = loaded
+    before = {t: len(app.store.table(t).snapshots()) for t in
+              ("bronze.house_fd_index", "bronze.house_documents", "silver.filings", "gold.fact_filings")}
+    report = app.ingest_house([2025], source=base_url)
+    (year,) = report.years
+    assert year.index_status == "unchanged"
+    assert (year.documents_already_held, year.documents_fetched, year.documents_failed) == (3, 0, 468)
+    assert [r.status for r in app.transform("silver") + app.transform("gold")] == ["up_to_date", "up_to_date"]
+    after = {t: len(app.store.table(t).snapshots()) for t in before}
+    assert after == before
+    # The 468 missing PDFs were asked for again, and quarantined again under the new run id.
+    missing = app.query(f"select count(*) as n from ops.quarantine where run_id = '{report.run_id}' "
+                        "and reason_code = 'http_404'")
+    assert missing.to_pylist() == [{"n": 468}]
+
+
+def test_cli_reports_the_real_index_checks(loaded):
+    app = loaded[0]
+    runner = CliRunner()
+    home = str(app.settings.home)
+    result = runner.invoke(main, ["--home", home, "query", "--format", "json",
+                                  "select count(distinct doc_id) as filings, "
+                                  "count_if(filing_type = 'P' and is_efiled) as ptr_efiled, "
+                                  "count_if(filing_type = 'P' and not is_efiled) as ptr_paper, "
+                                  "count_if(filing_date is null) as no_date from silver.filings"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output) == [{"filings": 1616, "ptr_efiled": 414, "ptr_paper": 57, "no_date": 5}]
+    tables = runner.invoke(main, ["--home", home, "tables"])
+    assert tables.exit_code == 0
+    assert "silver.filings" in tables.output and "1616 rows" in tables.output
+
+
+def test_time_travel_returns_the_earlier_state(loaded, tmp_path, house_data):
+    """A later index (one filing removed by the Clerk) changes gold; the past stays queryable."""
+    app = loaded[0]
+    first_gold = app.store.current_snapshot_id("gold.fact_filings")
+    first_time = app.store.snapshot_time("gold.fact_filings", first_gold)
+    xml = (house_data / "2025FD.xml").read_text(encoding="utf-8-sig")
+    start = xml.index("<Member>", xml.index("<DocID>20026590</DocID>") - 400)
+    end = xml.index("</Member>", start) + len("</Member>")
+    assert "20026590" in xml[start:end]
+    root = tmp_path / "mirror2"
+    build_clerk_mirror(root, house_data, pdfs=False)
+    (root / "public_disc/financial-pdfs/2025FD.zip").unlink()
+    (root / "public_disc/financial-pdfs/2025FD.xml").write_text(xml[:start] + xml[end:], encoding="utf-8-sig")
+    with mirror_server(root) as (url, _):
+        (year,) = app.ingest_house([2025], source=url, types=()).years
+    assert (year.index_status, year.index_format, year.records) == ("ingested", "xml", 1617)
+    app.transform("silver"), app.transform("gold")
+    sql = "select count(*) as n, count_if(doc_id = '20026590') as pelosi from gold.fact_filings"
+    assert app.query(sql).to_pylist() == [{"n": 1615, "pelosi": 0}]
+    assert app.query(sql, AsOf(snapshot_id=first_gold)).to_pylist() == [{"n": 1616, "pelosi": 1}]
+    assert app.query(sql, AsOf(timestamp=first_time)).to_pylist() == [{"n": 1616, "pelosi": 1}]
+    cli = CliRunner().invoke(main, ["--home", str(app.settings.home), "query", "--format", "csv",
+                                    "--snapshot", str(first_gold), sql])
+    assert cli.exit_code == 0, cli.output
+    assert cli.output.splitlines() == ['"n","pelosi"', "1616,1"]

@@ -1,0 +1,61 @@
+"""Settings precedence, SQL table discovery and output rendering."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pyarrow as pa
+import pytest
+
+from lakehouse.errors import ConfigError, QueryError
+from lakehouse.output import render_text, write
+from lakehouse.query import referenced_tables
+from lakehouse.settings import KNOWN_ENV, Settings, load_settings
+
+
+def test_defaults_env_then_overrides():
+    assert load_settings({}) == Settings()
+    s = load_settings({"LAKEHOUSE_HOME": "/x", "LAKEHOUSE_HTTP_RATE": "2.5", "LAKEHOUSE_FLIGHT_PORT": "9000"},
+                      flight_port=9100, source=None)
+    assert (s.home, s.http_rate, s.flight_port, s.source) == (Path("/x"), 2.5, 9100, Settings().source)
+
+
+def test_bad_env_values_are_clear():
+    with pytest.raises(ConfigError, match=r"LAKEHOUSE_HTTP_CONCURRENCY='many' is not a valid int"):
+        load_settings({"LAKEHOUSE_HTTP_CONCURRENCY": "many"})
+    with pytest.raises(ConfigError, match="must be positive"):
+        load_settings({"LAKEHOUSE_HTTP_RATE": "0"})
+
+
+def test_every_env_var_is_documented():
+    import lakehouse.settings as settings_module
+
+    assert set(settings_module._ENV_FIELDS) == set(KNOWN_ENV)
+
+
+KNOWN = {"gold.fact_filings", "silver.filings", "bronze.house_fd_index"}
+
+
+def test_referenced_tables():
+    sql = ("with f as (select * from silver.filings) select * from f join gold.fact_filings g using (doc_id) "
+           "where doc_id in (select doc_id from silver.filings)")
+    assert sorted(referenced_tables(sql, KNOWN)) == ["gold.fact_filings", "silver.filings"]
+    assert referenced_tables("select 1", KNOWN) == []
+    with pytest.raises(QueryError, match="No table gold.nope"):
+        referenced_tables("select * from gold.nope", KNOWN)
+    with pytest.raises(QueryError, match="does not parse"):
+        referenced_tables("select from where (", KNOWN)
+
+
+def test_renderings():
+    table = pa.table({"n": pa.array([1616], pa.int64()), "name": ["Nancy Pelosi"],
+                      "big": pa.array([__import__("decimal").Decimal(414)], pa.decimal128(38, 0))})
+    assert render_text(table) == "n     name          big\n----  ------------  ---\n1616  Nancy Pelosi  414\n(1 row)"
+    out = io.BytesIO()
+    write(table, "json", out)
+    assert json.loads(out.getvalue()) == [{"n": 1616, "name": "Nancy Pelosi", "big": 414}]
+    out = io.BytesIO()
+    write(table, "csv", out)
+    assert out.getvalue().decode().splitlines() == ['"n","name","big"', '1616,"Nancy Pelosi",414']
