@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test lock clean
+.PHONY: setup demo test lock clean docs
 
 setup: $(STAMP)
 
@@ -36,3 +36,7 @@ lock:
 
 clean:
 	rm -rf $(VENV) .lakehouse .pytest_cache
+
+# Refresh the README's data dictionary from the table registry.
+docs: setup
+	$(BIN)/python -c "import re,pathlib; from catalog.registry import data_dictionary as d; p=pathlib.Path('README.md'); s=p.read_text(); a,b='<!-- data-dictionary:start -->','<!-- data-dictionary:end -->'; p.write_text(s[:s.index(a)+len(a)]+'\n'+d()+s[s.index(b):])"

@@ -4,11 +4,9 @@
 from __future__ import annotations
 
 import contextlib
-import http.server
 import io
 import os
 import shutil
-import threading
 import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -16,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from lakehouse.app import Lakehouse
+from lakehouse.mirror import QuietHandler, serve_directory
 from lakehouse.settings import load_settings
 
 REPO = Path(__file__).resolve().parent.parent
@@ -103,7 +102,7 @@ def build_clerk_mirror(root: Path, house: Path, *, year: int = 2025, index_files
     return root
 
 
-class MirrorHandler(http.server.SimpleHTTPRequestHandler):
+class MirrorHandler(QuietHandler):
     """Serves a directory; ``faults`` maps a URL path to a queue of (status, body) to answer first."""
 
     faults: dict[str, list[tuple[int, bytes]]] = {}
@@ -122,27 +121,13 @@ class MirrorHandler(http.server.SimpleHTTPRequestHandler):
             return
         super().do_GET()
 
-    def log_message(self, format: str, *args) -> None:  # keep test output clean
-        pass
-
 
 @contextlib.contextmanager
 def mirror_server(root: Path, faults: dict[str, list[tuple[int, bytes]]] | None = None):
     """An HTTP server on 127.0.0.1 (random port) serving ``root``; yields (base URL, handler class)."""
     handler = type("Handler", (MirrorHandler,), {"faults": dict(faults or {}), "requests_seen": []})
-
-    def factory(*args, **kwargs):
-        return handler(*args, directory=str(root), **kwargs)
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), factory)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", handler
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    with serve_directory(root, handler) as url:
+        yield url, handler
 
 
 @pytest.fixture

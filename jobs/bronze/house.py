@@ -236,16 +236,18 @@ def _ingest_documents(store: Store, settings: Settings, src: Source, year: int, 
     if not todo:
         return
 
-    def fetch(item: tuple[str, str]) -> tuple[str, str, Fetched | None, tuple[str, str, str] | None]:
+    def fetch(item: tuple[str, str]) -> tuple[str, str, Fetched | None, tuple[str, str, str, str | None] | None]:
         doc_id, ftype = item
         try:
             fetched = src.fetch(pdf_path(year, doc_id, ftype))
         except SourceError as exc:
-            return doc_id, ftype, None, (exc.source, exc.reason, str(exc))
+            return doc_id, ftype, None, (exc.source, exc.reason, str(exc), None)
         bad = check_pdf(fetched.content)
         if bad:
             code, why = bad
-            return doc_id, ftype, None, (fetched.url, code, f"{fetched.url}: {why}; it will be tried again next run")
+            evidence = fetched.content[:300].decode("utf-8", "replace")
+            return doc_id, ftype, None, (fetched.url, code, f"{fetched.url}: {why}; it will be tried again next run",
+                                         evidence)
         return doc_id, ftype, fetched, None
 
     batch: list[dict] = []
@@ -254,8 +256,7 @@ def _ingest_documents(store: Store, settings: Settings, src: Source, year: int, 
         for doc_id, ftype, fetched, failure in pool.map(fetch, todo):
             done += 1
             if failure is not None:
-                url, code, why = failure
-                detail = None
+                url, code, why, detail = failure
                 quarantine.add("ingest.document", url, code, why, year=year, doc_id=doc_id, detail=detail)
                 yr.documents_failed += 1
             else:

@@ -213,7 +213,28 @@ def has_text_layer(pdf: bytes) -> bool:
     Raises:
         PtrExtractionError: If the bytes are not a readable PDF.
     """
-    return _count_text_chars(_read_text_layer(pdf, with_marks=False)) >= _MIN_TEXT_CHARS
+    import pypdfium2 as pdfium  # noqa: PLC0415
+
+    check_pdf_bytes(pdf)
+    try:
+        doc = pdfium.PdfDocument(pdf)
+    except pdfium.PdfiumError as exc:
+        raise PtrExtractionError(_pdfium_failure(str(exc))) from None
+    try:
+        found = 0
+        for index in range(len(doc)):
+            page = doc[index]
+            textpage = page.get_textpage()
+            try:
+                found += sum(ch.isalnum() for ch in textpage.get_text_range())
+            finally:
+                textpage.close()
+                page.close()
+            if found >= _MIN_TEXT_CHARS:
+                return True
+        return False
+    finally:
+        doc.close()
 
 
 def assemble_ptr(
@@ -246,7 +267,8 @@ def assemble_ptr(
     parsed = _parse_table(lines_by_page, tol.column)
     header = _parse_header(lines_by_page, [page.marks for page in pages])
     filing_year = header.signature_date.year if header.signature_date else None
-    rows = tuple(_build_row(n, draft, filing_year) for n, draft in enumerate(parsed.drafts, 1))
+    built = [_build_row(n, draft, filing_year) for n, draft in enumerate(parsed.drafts, 1)]
+    rows = tuple(row for row, _ in built)
 
     if not parsed.header_found:
         doc_issues.append("table_header_not_found")
@@ -256,7 +278,7 @@ def assemble_ptr(
         doc_issues.append("no_rows_found")
     if header.signature_date is None:
         doc_issues.append("signature_not_found")
-    if parsed.lowercase_capitals or any(d.lowercase_capitals for d in parsed.drafts):
+    if parsed.lowercase_capitals or any(lowered for _, lowered in built):
         # Older e-filed PTRs map some capitals to lower case; codes and tickers were fixed, but
         # asset names may still read 'uS bancorp'.
         doc_issues.append("lowercase_capitals_in_text_layer")
@@ -276,7 +298,7 @@ def _read_text_layer(pdf: bytes, *, with_marks: bool = True) -> list[PageContent
     """Open the PDF with PDFium and return each page's words (and radio-button marks)."""
     import pypdfium2 as pdfium  # noqa: PLC0415  (keeps import of this module cheap)
 
-    _check_pdf_bytes(pdf)
+    check_pdf_bytes(pdf)
     try:
         doc = pdfium.PdfDocument(pdf)
     except pdfium.PdfiumError as exc:
@@ -296,8 +318,12 @@ def _read_text_layer(pdf: bytes, *, with_marks: bool = True) -> list[PageContent
         doc.close()
 
 
-def _check_pdf_bytes(pdf: bytes) -> None:
-    """Reject what is obviously not a PDF with a message that says what it looks like instead."""
+def check_pdf_bytes(pdf: bytes) -> None:
+    """Reject what is obviously not a PDF, with a message that says what it looks like instead.
+
+    Raises:
+        PtrExtractionError: If the body is empty or has no ``%PDF-`` signature near its start.
+    """
     if not pdf:
         raise PtrExtractionError("not a PDF: the body is empty (0 bytes)")
     if b"%PDF-" not in pdf[:1024]:
@@ -349,8 +375,10 @@ def _page_words(page) -> list[Word]:
             c_left -= left
             c_right -= left
             c_top, c_bottom = top - c_top, top - c_bottom
+            # Split on a visible gap, a jump back before the word's start or a new baseline; glyphs
+            # drawn over the word (a check mark over its box) and hidden small-caps letters stay.
             if chars and ch not in _HIDDEN_CHARS and (
-                c_left - x1 > _WORD_GAP or c_left < x1 - 3.0 or abs(c_top - w_top) > 1.0
+                c_left - x1 > _WORD_GAP or c_left < x0 - 1.0 or abs(c_top - w_top) > 1.0
             ):
                 words.append(Word("".join(chars), x0, x1, w_top, w_bottom))
                 chars = []
@@ -424,20 +452,47 @@ class _Line:
 def _group_lines(words: Sequence[Word], tol: float) -> list[_Line]:
     """Cluster words into lines by their vertical centre, top to bottom."""
     ordered = sorted(words, key=lambda w: ((w.top + w.bottom) / 2, w.x0))
-    lines: list[_Line] = []
-    current: list[Word] = []
+    groups: list[list[Word]] = []
     anchor = 0.0
     for word in ordered:
         centre = (word.top + word.bottom) / 2
-        if current and centre - anchor > tol:
-            lines.append(_Line(tuple(sorted(current, key=lambda w: w.x0)), min(w.top for w in current)))
-            current = []
-        if not current:
+        if not groups or centre - anchor > tol:
+            groups.append([])
             anchor = centre
-        current.append(word)
-    if current:
-        lines.append(_Line(tuple(sorted(current, key=lambda w: w.x0)), min(w.top for w in current)))
-    return lines
+        groups[-1].append(word)
+    return [
+        _Line(_merge_checkbox_pieces(sorted(group, key=lambda w: w.x0)), min(w.top for w in group))
+        for group in groups
+    ]
+
+
+_CHECKBOX_CHARS = frozenset("bcdefg")
+_CHECKBOX_BOX = frozenset("cdefg")
+
+
+def _merge_checkbox_pieces(words: list[Word]) -> tuple[Word, ...]:
+    """Join the symbol-font pieces of a check box ('g' 'f' 'e' 'd' 'c' [+ 'b']) into one word."""
+    merged: list[Word] = []
+    for word in words:
+        prev = merged[-1] if merged else None
+        if (
+            prev is not None
+            and set(word.text) <= _CHECKBOX_CHARS
+            and set(prev.text) <= _CHECKBOX_CHARS
+            and word.x0 <= prev.x1 + 1.5
+        ):
+            merged[-1] = Word(prev.text + word.text, prev.x0, max(prev.x1, word.x1), prev.top, prev.bottom)
+        else:
+            merged.append(word)
+    return tuple(merged)
+
+
+def _checkbox_state(text: str) -> bool | None:
+    """True for a ticked glyph check box ('gfedcb'), False for an empty one ('gfedc'), else None."""
+    chars = set(text)
+    if not _CHECKBOX_BOX <= chars <= _CHECKBOX_CHARS:
+        return None
+    return "b" in chars
 
 
 @dataclass(frozen=True)
@@ -606,8 +661,12 @@ _DATE_RE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d{2}\b)")
 _FULL_DATE_RE = re.compile(r"^\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b")
 _TX_TOKEN_RE = re.compile(r"^(?:P|S|E|Purchase|Sale|Exchange)$", re.IGNORECASE)
 _AMOUNT_START_RE = re.compile(r"^(?:\$\s*\d|Over\b|Spouse)", re.IGNORECASE)
-_CHECKBOX_RE = re.compile(r"^gfedcb?$")
 _TYPE_CODE_RE = re.compile(r"\[\s*([A-Za-z0-9]{2})\s*\]")
+# OCR reads '[OP]' as '[OP |' or '(ST]': accept odd brackets, but only for an upper-case code at the end.
+# A '(GS)' ticker is not a code: one of the two brackets must be square.
+_LOOSE_TYPE_CODE_RE = re.compile(
+    r"(?:\[\s*([A-Z0-9]{2})\s*[\])|1lI]?|[(|]\s*([A-Z0-9]{2})\s*\])\s*$"
+)
 _TICKER_PAREN_RE = re.compile(r"(?:^|(?<=\s))\(\s*([A-Za-z][A-Za-z0-9.\-/]{0,7})\s*\)\s*$")
 _TICKER_RE = re.compile(r"^[A-Z]{1,5}(?:\.[A-Z]{1,2})?$")
 _OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1", "S": "5"})
@@ -658,7 +717,6 @@ def _parse_tx_type(text: str) -> tuple[str, bool]:
 
 
 def _normalise_amount(text: str) -> str:
-    text = _CHECKBOX_RE.sub("", text)
     text = re.sub(r"\s+", " ", text).strip()
     text = re.sub(r"\s*[-\u2013\u2014]\s*", " - ", text)
     return re.sub(r"\$\s+", "$", text)
@@ -685,7 +743,7 @@ def _parse_amount(text: str) -> tuple[str | None, int | None, int | None, bool]:
         if value is not None and (value + 1, None) in _BUCKET_BY_BOUNDS:
             return _BUCKET_BY_BOUNDS[(value + 1, None)], value + 1, None, True
         return label, (value + 1) if value is not None else None, None, False
-    pair = re.fullmatch(r"\$?([\d,.]+) - \$?([\d,.]+)", label)
+    pair = re.fullmatch(r"\$?([\d,.]+)(?: - | )\$([\d,.]+)", label)  # OCR may lose the dash
     if pair:
         low, high = _amount_number(pair.group(1)), _amount_number(pair.group(2))
         canonical = _BUCKET_BY_BOUNDS.get((low, high))  # OCR reads '$1.001' for '$1,001'
@@ -703,9 +761,9 @@ def _split_asset(text: str) -> tuple[str, str | None, str | None, bool]:
     """Asset name, ticker and type code out of the asset cell; flags lower-cased capitals."""
     lowered = False
     asset_type = None
-    codes = list(_TYPE_CODE_RE.finditer(text))
+    codes = list(_TYPE_CODE_RE.finditer(text)) or list(_LOOSE_TYPE_CODE_RE.finditer(text))
     if codes:
-        raw = codes[-1].group(1)
+        raw = next(group for group in codes[-1].groups() if group)
         lowered = raw != raw.upper()
         asset_type = raw.upper()
         if asset_type not in ASSET_TYPE_CODES:
@@ -734,7 +792,6 @@ class _RowDraft:
     cells: dict[str, list[str]] = field(default_factory=dict)
     subs: list[tuple[str, list[str]]] = field(default_factory=list)
     checkbox: bool | None = None
-    lowercase_capitals: bool = False
 
     @property
     def in_sublines(self) -> bool:
@@ -743,8 +800,9 @@ class _RowDraft:
     def add_cells(self, line: _Line, cols: _Columns, tol: float) -> None:
         for word in line.words:
             text = _strip_hidden(word.text)
-            if _CHECKBOX_RE.match(text):
-                self.checkbox = text.endswith("b") or bool(self.checkbox)
+            ticked = _checkbox_state(text)
+            if ticked is not None:
+                self.checkbox = ticked or bool(self.checkbox)
                 continue
             if text:
                 self.cells.setdefault(cols.of(word.x0, tol), []).append(text)
@@ -836,12 +894,12 @@ def _join(parts: Iterable[str]) -> str:
     return re.sub(r"\s+", " ", " ".join(parts)).strip()
 
 
-def _build_row(line_no: int, draft: _RowDraft, filing_year: int | None) -> PtrRow:
+def _build_row(line_no: int, draft: _RowDraft, filing_year: int | None) -> tuple[PtrRow, bool]:
+    """The row for a draft, and whether its ticker or type code had lower-cased capitals."""
     cells = draft.cells
     owner_text = _join(cells.get("owner", [])).upper()
     owner = owner_text or None
     asset_name, ticker, asset_type, lowered = _split_asset(_join(cells.get("asset", [])))
-    draft.lowercase_capitals = lowered
     tx_type, tx_known = _parse_tx_type(_join(cells.get("tx_type", [])))
 
     tx_dates = _dates_in(cells.get("date", []))
@@ -891,7 +949,7 @@ def _build_row(line_no: int, draft: _RowDraft, filing_year: int | None) -> PtrRo
     if owner is not None and owner not in OWNER_CODES:
         failed.append("owner_known")
 
-    return PtrRow(
+    row = PtrRow(
         line_no=line_no,
         owner=owner,
         asset_name=asset_name,
@@ -911,6 +969,7 @@ def _build_row(line_no: int, draft: _RowDraft, filing_year: int | None) -> PtrRo
         checks_failed=tuple(failed),
         comment=comment or None,
     )
+    return row, lowered
 
 
 # --------------------------------------------------------------------------------------------
@@ -922,7 +981,7 @@ _FIELD_RES = {
     "status": re.compile(r"^Status:\s*(.+)$"),
     "state_district": re.compile(r"^State/District:\s*(\S+)"),
 }
-_SIGNED_RE = re.compile(r"Digitally Signed:\s*(?P<name>.*?)\s*,\s*(?P<date>\d{1,2}/\d{1,2}/\d{2,4})")
+_SIGNED_RE = re.compile(r"Digitally Signed:\s*(?P<name>.*?)\s*,?\s*(?P<date>\d{1,2}/\d{1,2}/\d{2,4})")
 
 
 def _parse_header(
@@ -964,9 +1023,8 @@ def _ipo_answer(lines: Sequence[_Line], marks: Sequence[Box]) -> bool | None:
             continue
         # A glyph check box ('gfedcb' ticked, 'gfedc' empty) just left of the option label.
         for i, word in enumerate(line.words):
-            if word.text.lower() in options and i > 0 and _CHECKBOX_RE.match(line.words[i - 1].text):
-                if line.words[i - 1].text.endswith("b"):
-                    return word.text.lower() == "yes"
+            if word.text.lower() in options and i > 0 and _checkbox_state(line.words[i - 1].text):
+                return word.text.lower() == "yes"
         for answer, word in options.items():
             for mark in marks:
                 centre_x, centre_y = (mark.x0 + mark.x1) / 2, (mark.top + mark.bottom) / 2

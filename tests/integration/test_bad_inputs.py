@@ -32,6 +32,7 @@ def test_non_pdf_body_and_404_are_quarantined_and_retried(lakehouse, tmp_path, h
     ]
     assert rows[0]["source"] == f"{url}/public_disc/ptr-pdfs/2025/20026590.pdf"
     assert "is an HTML page, not a PDF" in rows[0]["reason"]
+    assert rows[0]["detail"].startswith("<!DOCTYPE html")
     assert rows[1]["reason"] == (f"GET {url}/public_disc/ptr-pdfs/2025/20033421.pdf answered HTTP 404; "
                                  "it will be tried again on the next run.")
     # Next run: the fault is gone, the missing document is fetched; the others are not re-fetched.
