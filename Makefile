@@ -29,7 +29,7 @@ test: setup
 lock:
 	rm -rf .lockenv && $(PYTHON) -m venv .lockenv
 	.lockenv/bin/pip install --quiet -U pip
-	.lockenv/bin/pip install --quiet -e '.[test]' 'soda-core==3.5.6' 'moto[server]' 'adbc-driver-flightsql' 'altertable-flightsql' pdfplumber pypdf
+	.lockenv/bin/pip install --quiet -e '.[test]'
 	.lockenv/bin/pip install --quiet --no-deps 'soda-core-duckdb==3.5.6'
 	.lockenv/bin/pip install --quiet 'setuptools>=68' && .lockenv/bin/pip freeze --all --exclude-editable | grep -vE '^(-e|#|pip==)' | sort -f > requirements.lock
 	rm -rf .lockenv
