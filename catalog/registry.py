@@ -18,6 +18,7 @@ from pyiceberg.types import (
     BinaryType,
     BooleanType,
     DateType,
+    DoubleType,
     IcebergType,
     IntegerType,
     LongType,
@@ -101,6 +102,7 @@ def _c(name: str, type_: IcebergType, doc: str, required: bool = False) -> Colum
 
 
 S, I, L, B, D, TS, BIN = StringType(), IntegerType(), LongType(), BooleanType(), DateType(), TimestamptzType(), BinaryType()
+F = DoubleType()
 
 _LINEAGE = (
     _c("run_id", S, "Id of the ingest run that wrote the row.", True),
@@ -215,6 +217,221 @@ FACT_FILINGS = TableSpec(
     key=("doc_id",),
 )
 
+PTR_TRANSACTIONS = TableSpec(
+    "silver.ptr_transactions",
+    "One row per transaction line of a periodic transaction report, as extracted from its PDF.",
+    (
+        _c("doc_id", S, "DocID of the PTR.", True),
+        _c("line_no", I, "1-based order of the row in the document (identical-looking rows are real).", True),
+        _c("year", I, "Filing year.", True),
+        _c("owner", S, "Whose asset: null = the filer, SP spouse, JT joint, DC dependent child."),
+        _c("asset_name", S, "Asset name as printed, without ticker, type code or sub-line text."),
+        _c("ticker", S, "Ticker from the parentheses, dots kept (BRK.B)."),
+        _c("asset_type", S, "Asset type code from the brackets, upper-cased (ST stock, OP option, GS government …)."),
+        _c("transaction_type", S, "purchase, sale, partial_sale or exchange."),
+        _c("transaction_date", D, "Date of the trade."),
+        _c("notification_date", D, "Date the filer was notified of the trade."),
+        _c("amount_range", S, "Amount bucket label as printed, e.g. '$1,001 - $15,000', 'Over $50,000,000'."),
+        _c("amount_low", L, "Lower bound of the bucket in dollars."),
+        _c("amount_high", L, "Upper bound in dollars; null for 'Over $50,000,000'."),
+        _c("cap_gains_over_200", B, "The 'Cap. Gains > $200?' box; null when the PDF shows no box."),
+        _c("filing_status", S, "The row's FILING STATUS sub-line (New, Amended …)."),
+        _c("subholding_of", S, "The row's SUBHOLDING OF sub-line (the account or trust)."),
+        _c("description", S, "The row's DESCRIPTION sub-line (option terms, share counts …)."),
+        _c("page", I, "PDF page where the row starts."),
+        _c("row_checks_failed", S, "Comma-separated names of the row checks that failed; '' when all passed."),
+        _c("extraction_method", S, "text (PDF text layer) or ocr (scanned paper filing).", True),
+        _c("extractor_version", S, "Version of the extractor that produced the row.", True),
+        _c("pdf_sha256", S, "SHA-256 of the source PDF in bronze.", True),
+        _c("extracted_at", TS, "When the row was extracted.", True),
+    ),
+    partition_by=("year",),
+    sort_by=("doc_id", "line_no"),
+    key=("doc_id", "line_no"),
+)
+
+PTR_FILINGS = TableSpec(
+    "silver.ptr_filings",
+    "One row per periodic transaction report PDF: header fields and how the extraction went.",
+    (
+        _c("doc_id", S, "DocID of the PTR.", True),
+        _c("year", I, "Filing year.", True),
+        _c("filer_name", S, "Name as printed on the PDF (e.g. 'Hon. Nancy Pelosi')."),
+        _c("status", S, "Filer status as printed (Member, Officer or Employee)."),
+        _c("state_district", S, "State/District as printed, e.g. 'CA11'."),
+        _c("signature_name", S, "Name in the 'Digitally Signed' line."),
+        _c("signature_date", D, "Date of the digital signature."),
+        _c("ipo_answer", B, "Answer to the IPO question (shares allocated in an IPO)."),
+        _c("pages", I, "Pages in the PDF."),
+        _c("rows_found", I, "Transaction rows extracted."),
+        _c("rows_with_failed_checks", I, "Rows where at least one row check failed."),
+        _c("extraction_status", S, "ok, needs_review (OCR or failed row checks) or failed."),
+        _c("issues", S, "Comma-separated document-level issues (no_text_layer, no_rows_found …)."),
+        _c("extraction_method", S, "text or ocr.", True),
+        _c("extractor_version", S, "Version of the extractor.", True),
+        _c("pdf_sha256", S, "SHA-256 of the source PDF in bronze.", True),
+        _c("extracted_at", TS, "When the document was extracted.", True),
+    ),
+    partition_by=("year",),
+    sort_by=("doc_id",),
+    key=("doc_id",),
+)
+
+EXTRACTION_ISSUES = TableSpec(
+    "silver.extraction_issues",
+    "Every PTR document or row that could not be read, or that needs review, with the reason.",
+    (
+        _c("doc_id", S, "DocID concerned.", True),
+        _c("line_no", I, "Row concerned; null for a document-level issue."),
+        _c("year", I, "Filing year.", True),
+        _c("severity", S, "needs_review or failed.", True),
+        _c("reason_code", S, "Machine-readable reason (not_pdf, no_text_layer, ocr_unavailable, no_rows_found, "
+           "row check names …).", True),
+        _c("reason", S, "What happened and what to do about it.", True),
+        _c("extraction_method", S, "text or ocr."),
+        _c("extractor_version", S, "Version of the extractor.", True),
+        _c("pdf_sha256", S, "SHA-256 of the source PDF.", True),
+        _c("recorded_at", TS, "When the issue was found.", True),
+    ),
+    partition_by=("year",),
+    sort_by=("doc_id",),
+)
+
+FACT_TRANSACTIONS = TableSpec(
+    "gold.fact_transactions",
+    "One row per current PTR transaction, with the member at trade date, amounts and STOCK Act timeliness.",
+    (
+        _c("transaction_key", L, "Deterministic surrogate key: DocID * 10000 + line_no.", True),
+        _c("doc_id", S, "DocID of the PTR.", True),
+        _c("line_no", I, "Row order in the PTR.", True),
+        _c("year", I, "Filing year.", True),
+        _c("bioguide_id", S, "Member's Bioguide id; null when the filer is not matched to a Member."),
+        _c("member_key", L, "Key of the dim_members version valid at the trade date."),
+        _c("filer_name", S, "Filer name from the index."),
+        _c("party", S, "Member's party at trade date."),
+        _c("state", S, "Member's state at trade date."),
+        _c("district", I, "Member's district at trade date; null when at-large or a senator."),
+        _c("chamber", S, "house or senate at trade date."),
+        _c("owner", S, "null = filer, SP, JT, DC."),
+        _c("ticker", S, "Ticker (dots kept)."),
+        _c("asset_name", S, "Asset name."),
+        _c("asset_type", S, "Asset type code."),
+        _c("transaction_type", S, "purchase, sale, partial_sale or exchange."),
+        _c("transaction_date", D, "Trade date."),
+        _c("notification_date", D, "Date the filer was notified."),
+        _c("filing_date", D, "Date the Clerk received the PTR."),
+        _c("amount_range", S, "Amount bucket label."),
+        _c("amount_low", L, "Lower bound in dollars."),
+        _c("amount_high", L, "Upper bound in dollars; null for 'Over $50,000,000'."),
+        _c("amount_midpoint", F, "(low + high) / 2; for 'Over $50,000,000' the lower bound (50,000,001)."),
+        _c("days_to_notification", I, "notification_date - transaction_date."),
+        _c("days_to_filing", I, "filing_date - transaction_date."),
+        _c("due_date", D, "STOCK Act due date: the earlier of notification + 30 days and trade + 45 days."),
+        _c("is_late", B, "filing_date after due_date."),
+        _c("cap_gains_over_200", B, "Capital gains over $200 box."),
+        _c("description", S, "Row description (option terms …)."),
+        _c("subholding_of", S, "Account or trust the asset is held in."),
+        _c("pdf_url", S, "Canonical Clerk URL of the source PDF."),
+        _c("extraction_method", S, "text or ocr."),
+        _c("extractor_version", S, "Extractor version."),
+    ),
+    partition_by=("year",),
+    sort_by=("doc_id", "line_no"),
+    key=("doc_id", "line_no"),
+)
+
+DIM_MEMBERS = TableSpec(
+    "gold.dim_members",
+    "Members of Congress as a type-2 slowly changing dimension: a new version when party, chamber, state or "
+    "district changes.",
+    (
+        _c("member_key", L, "Surrogate key of this version.", True),
+        _c("bioguide_id", S, "Bioguide id.", True),
+        _c("first_name", S, "First name."),
+        _c("last_name", S, "Last name."),
+        _c("full_name", S, "Official full name."),
+        _c("party", S, "Party during this version."),
+        _c("chamber", S, "house or senate."),
+        _c("state", S, "State."),
+        _c("district", I, "District (null for senators and at-large)."),
+        _c("valid_from", D, "First day of this version.", True),
+        _c("valid_to", D, "Day after the last day of this version (exclusive); 9999-12-31 when open.", True),
+        _c("is_current", B, "The member's current version.", True),
+        _c("version", I, "1 for the first version of a member, then 2, 3 …", True),
+    ),
+    sort_by=("bioguide_id", "valid_from"),
+    key=("member_key",),
+)
+
+DIM_ASSETS = TableSpec(
+    "gold.dim_assets",
+    "One row per traded asset (by ticker, else by name): names, type, sector and trading activity.",
+    (
+        _c("asset_key", L, "Deterministic surrogate key.", True),
+        _c("ticker", S, "Ticker; null for assets without one."),
+        _c("asset_name", S, "Most common asset name in the PTRs."),
+        _c("asset_type", S, "Most common asset type code."),
+        _c("company_name", S, "Company name from the SEC ticker list."),
+        _c("sector", S, "GICS sector from the S&P 500 constituents list."),
+        _c("first_traded", D, "First trade date."),
+        _c("last_traded", D, "Last trade date."),
+        _c("trade_count", L, "Number of current transactions."),
+    ),
+    sort_by=("ticker",),
+    key=("asset_key",),
+)
+
+AGG_TRENDING_STOCKS = TableSpec(
+    "gold.agg_trending_stocks",
+    "Per ticker x window (7/30/90 days) x as-of date, by disclosure date and by trade date: activity and rank.",
+    (
+        _c("as_of_date", D, "Last day of the window.", True),
+        _c("window_days", I, "7, 30 or 90.", True),
+        _c("basis", S, "disclosure (filing date in the window) or trade (trade date in the window).", True),
+        _c("ticker", S, "Ticker.", True),
+        _c("asset_name", S, "Asset name."),
+        _c("trades", L, "Transactions in the window."),
+        _c("members", L, "Distinct members trading it."),
+        _c("buying_members", L, "Distinct members with a purchase."),
+        _c("selling_members", L, "Distinct members with a sale or partial sale."),
+        _c("buy_volume", F, "Sum of purchase midpoints."),
+        _c("sell_volume", F, "Sum of sale midpoints."),
+        _c("net_volume", F, "buy_volume - sell_volume."),
+        _c("dem_trades", L, "Transactions by Democrats."),
+        _c("rep_trades", L, "Transactions by Republicans."),
+        _c("other_trades", L, "Transactions by others or unmatched filers."),
+        _c("rank", I, "Rank by trades within (as_of_date, window_days, basis)."),
+    ),
+    partition_by=("window_days",),
+    key=("as_of_date", "window_days", "basis", "ticker"),
+)
+
+AGG_MEMBER_STATS = TableSpec(
+    "gold.agg_member_stats",
+    "Per member and period (all, year, quarter): trading activity and disclosure timeliness.",
+    (
+        _c("period", S, "all, YYYY or YYYY-Qn.", True),
+        _c("period_start", D, "First day of the period."),
+        _c("period_end", D, "Last day of the period."),
+        _c("bioguide_id", S, "Bioguide id.", True),
+        _c("member_key", L, "Current member version."),
+        _c("full_name", S, "Member name."),
+        _c("party", S, "Party."),
+        _c("state", S, "State."),
+        _c("trades", L, "Transactions."),
+        _c("est_volume", F, "Sum of amount midpoints."),
+        _c("buys", L, "Purchases."),
+        _c("sells", L, "Sales and partial sales."),
+        _c("distinct_tickers", L, "Distinct tickers traded."),
+        _c("late_count", L, "Transactions disclosed after the STOCK Act due date."),
+        _c("late_rate", F, "late_count / trades."),
+        _c("median_days_to_disclose", F, "Median days from trade to filing."),
+        _c("first_trade", D, "First trade date in the period."),
+        _c("last_trade", D, "Last trade date in the period."),
+    ),
+    key=("period", "bioguide_id"),
+)
+
 QUARANTINE = TableSpec(
     "ops.quarantine",
     "Inputs that could not be used, each with the input it came from and the reason. Append-only history.",
@@ -232,7 +449,21 @@ QUARANTINE = TableSpec(
     ),
 )
 
-TABLES: tuple[TableSpec, ...] = (HOUSE_FD_INDEX, HOUSE_DOCUMENTS, FILINGS, FACT_FILINGS, QUARANTINE)
+TABLES: tuple[TableSpec, ...] = (
+    HOUSE_FD_INDEX,
+    HOUSE_DOCUMENTS,
+    FILINGS,
+    PTR_TRANSACTIONS,
+    PTR_FILINGS,
+    EXTRACTION_ISSUES,
+    FACT_FILINGS,
+    FACT_TRANSACTIONS,
+    DIM_MEMBERS,
+    DIM_ASSETS,
+    AGG_TRENDING_STOCKS,
+    AGG_MEMBER_STATS,
+    QUARANTINE,
+)
 
 
 def table_spec(identifier: str) -> TableSpec:

@@ -314,6 +314,18 @@ class Store:
         table.append(conform(data, table), snapshot_properties=dict(properties or {}))
         return table.current_snapshot().snapshot_id  # type: ignore[union-attr]
 
+    def set_watermark(self, identifier: str, properties: Mapping[str, str]) -> int | None:
+        """Record watermarks when a job had nothing to write: an empty append snapshot.
+
+        Without it the job would re-read the same (useless) input range on every run.
+        """
+        table = self.table(identifier)
+        with table.transaction() as tx:
+            with tx.update_snapshot(snapshot_properties=dict(properties)).fast_append():
+                pass
+        snap = table.current_snapshot()
+        return snap.snapshot_id if snap else None
+
     def replace(
         self,
         identifier: str,

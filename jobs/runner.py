@@ -74,7 +74,7 @@ def run_job(store: Store, spec: JobSpec, *, run_id: str, full_refresh: bool = Fa
         expr = spec.transform(**bound)
         result = _cast(con.to_pyarrow(expr), target)
         if spec.write is WriteMode.MERGE:
-            result = _merge(con, store, spec.output, result, target)
+            result = merge_rows(con, store, spec.output, result, on=spec.merge_on)
     except Exception as exc:
         raise JobError(f"{spec.name}: the transform failed, {spec.output} is unchanged: {exc}") from exc
     finally:
@@ -104,23 +104,37 @@ def run_job(store: Store, spec: JobSpec, *, run_id: str, full_refresh: bool = Fa
     )
 
 
-def _merge(con, store: Store, output: str, result: pa.Table, target: pa.Schema) -> pa.Table:
-    """Rows of ``result`` plus the existing rows (of the partitions it touches) it does not replace."""
+def merge_rows(
+    con, store: Store, output: str, result: pa.Table, *, on: tuple[str, ...] | None = None,
+    replaced: pa.Table | None = None,
+) -> pa.Table:
+    """``result`` plus the existing rows (of the partitions it touches) it does not replace.
+
+    Rows are replaced by the output's key, or by ``on`` — e.g. ``("doc_id",)`` to replace every
+    row of a re-extracted document. ``replaced`` (columns ``on`` plus the partition columns) names
+    rows to drop even when ``result`` has no row for them (a document that now yields none).
+    """
     import ibis
     from pyiceberg.expressions import AlwaysTrue, And, In
 
     spec = table_spec(output)
-    if not spec.key:
+    on = on or spec.key
+    if not on:
         raise JobError(f"{output} has no key declared in the registry, so it cannot be merged into")
+    # All-nullable while in DuckDB: ibis refuses to union tables that differ only in nullability.
+    target = pa.schema([f.with_nullable(True) for f in spec.arrow_schema()])
+    result = _cast(result, target)
+    drop = result.select(list(on)) if replaced is None else replaced.select(list(on))
     where = AlwaysTrue()
     for col in spec.partition_by:
-        clause = In(col, result.column(col).unique().to_pylist())
+        values = set(result.column(col).to_pylist())
+        if replaced is not None:
+            values |= set(replaced.column(col).to_pylist())
+        clause = In(col, sorted(v for v in values if v is not None))
         where = clause if isinstance(where, AlwaysTrue) else And(where, clause)
     existing = _cast(store.read(output, row_filter=where), target)
-    new = ibis.memtable(result)
-    old = ibis.memtable(existing)
-    kept = old.anti_join(new, list(spec.key))
-    return _cast(con.to_pyarrow(kept.union(new)), target)
+    kept = ibis.memtable(existing).anti_join(ibis.memtable(drop), list(on))
+    return _cast(con.to_pyarrow(kept.union(ibis.memtable(result))), target)
 
 
 def _cast(data: pa.Table, target: pa.Schema) -> pa.Table:

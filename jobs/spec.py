@@ -49,3 +49,5 @@ class JobSpec:
     """Transform parameter name -> the table that feeds it."""
     transform: Callable[..., ir.Table]
     write: WriteMode
+    merge_on: tuple[str, ...] | None = None
+    """For MERGE: columns whose matching rows the result replaces (default: the output's key)."""

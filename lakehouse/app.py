@@ -48,14 +48,25 @@ class Lakehouse:
         self.init()
         return ingest_house(self.store, self.settings, years, types=types, source=source, progress=progress)
 
-    def transform(self, layer: str, *, full_refresh: bool = False) -> list:
-        """Run every job of ``layer`` ('silver' or 'gold') in dependency order."""
+    def transform(self, layer: str, *, full_refresh: bool = False, reextract: bool = False) -> list:
+        """Run every job of ``layer`` ('silver' or 'gold') in dependency order.
+
+        Silver also extracts the PTR PDFs that arrived in bronze (``reextract`` re-reads those
+        extracted by an older extractor version).
+        """
         from jobs.registry import jobs_for_layer
-        from jobs.runner import run_job
+        from jobs.runner import JobResult, run_job
 
         self.init()
         run_id = uuid.uuid4().hex[:12]
-        return [run_job(self.store, job, run_id=run_id, full_refresh=full_refresh) for job in jobs_for_layer(layer)]
+        results = [run_job(self.store, job, run_id=run_id, full_refresh=full_refresh) for job in jobs_for_layer(layer)]
+        if layer == "silver":
+            from jobs.silver.ptr_extraction import extract_ptrs
+
+            r = extract_ptrs(self.store, run_id=run_id, reextract=reextract, full=full_refresh)
+            results.append(JobResult("silver.ptr_extraction", "silver.ptr_transactions", r.status,
+                                     {"bronze.house_documents": r.documents}, r.rows, r.snapshot_id, {}, r.seconds))
+        return results
 
     def query(self, sql: str, as_of: AsOf = AsOf()) -> pa.Table:
         from lakehouse.query import run_query

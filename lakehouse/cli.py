@@ -116,11 +116,13 @@ def ingest_house(c: Context, years: tuple[int, ...], source: str | None, types: 
 @main.command()
 @click.argument("layer", type=click.Choice(["silver", "gold"]))
 @click.option("--full-refresh", is_flag=True, help="Recompute from every input row, ignoring watermarks.")
+@click.option("--reextract", is_flag=True,
+              help="Silver: also re-extract PTRs last extracted by an older extractor version.")
 @pass_ctx
 @handle_errors
-def transform(c: Context, layer: str, full_refresh: bool) -> None:
+def transform(c: Context, layer: str, full_refresh: bool, reextract: bool) -> None:
     """Run the LAYER jobs incrementally (only inputs changed since their last run)."""
-    for r in c.app.transform(layer, full_refresh=full_refresh):
+    for r in c.app.transform(layer, full_refresh=full_refresh, reextract=reextract):
         detail = ", ".join(f"{t}: {n} rows" for t, n in r.rows_in.items())
         click.echo(f"{r.output}: {r.status}" + (f" ({detail}; wrote {r.rows_out} rows, snapshot {r.snapshot_id})"
                                                if r.status == "committed" else ""))
@@ -263,3 +265,18 @@ class _progress:
     def __exit__(self, *exc) -> None:
         if self.bar is not None:
             self.bar.__exit__(*exc)
+
+
+def _register_feature_commands() -> None:
+    """Attach the commands that live in their own modules (lakehouse/cli_*.py) to ``main``."""
+    import importlib
+    import pkgutil
+
+    import lakehouse
+
+    for module in pkgutil.iter_modules(lakehouse.__path__):
+        if module.name.startswith("cli_"):
+            importlib.import_module(f"lakehouse.{module.name}")
+
+
+_register_feature_commands()

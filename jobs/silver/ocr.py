@@ -99,7 +99,9 @@ def _render(pdf: bytes, tmp: Path, dpi: int, timeout: float) -> list[Path]:
 def _ocr_page(image: Path, dpi: int, timeout: float) -> PageContent:
     """Words (in points) of one rendered page, plus the filled radio buttons found near Yes/No."""
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
-    command = ["tesseract", str(image), "stdout", "--psm", "3", "-l", "eng", "tsv"]
+    # psm 4 (one column of lines of varying size) keeps the lone 'P' of the transaction-type
+    # column, which the default automatic segmentation drops as a speck on most pages.
+    command = ["tesseract", str(image), "stdout", "--psm", "4", "-l", "eng", "tsv"]
     done = subprocess.run(command, capture_output=True, timeout=timeout, check=False, env=env)
     if done.returncode != 0:
         detail = done.stderr.decode("utf-8", "replace").strip()

@@ -278,7 +278,7 @@ def assemble_ptr(
         doc_issues.append("no_rows_found")
     if header.signature_date is None:
         doc_issues.append("signature_not_found")
-    if parsed.lowercase_capitals or any(lowered for _, lowered in built):
+    if method == "text" and (parsed.lowercase_capitals or any(lowered for _, lowered in built)):
         # Older e-filed PTRs map some capitals to lower case; codes and tickers were fixed, but
         # asset names may still read 'uS bancorp'.
         doc_issues.append("lowercase_capitals_in_text_layer")
@@ -667,7 +667,8 @@ _TYPE_CODE_RE = re.compile(r"\[\s*([A-Za-z0-9]{2})\s*\]")
 _LOOSE_TYPE_CODE_RE = re.compile(
     r"(?:\[\s*([A-Z0-9]{2})\s*[\])|1lI]?|[(|]\s*([A-Z0-9]{2})\s*\])\s*$"
 )
-_TICKER_PAREN_RE = re.compile(r"(?:^|(?<=\s))\(\s*([A-Za-z][A-Za-z0-9.\-/]{0,7})\s*\)\s*$")
+# The ticker is the last parenthesised token; '401(k)' is not one, but OCR's 'Inc.(AMD)' is.
+_TICKER_PAREN_RE = re.compile(r"(?:^|(?<=[\s.,]))\(\s*([A-Za-z][A-Za-z0-9.\-/]{0,7})\s*\)\s*$")
 _TICKER_RE = re.compile(r"^[A-Z]{1,5}(?:\.[A-Z]{1,2})?$")
 _OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1", "S": "5"})
 _OCR_CODE_FIXES = str.maketrans({"0": "O", "1": "I", "5": "S", "8": "B"})
@@ -718,6 +719,8 @@ def _parse_tx_type(text: str) -> tuple[str, bool]:
 
 def _normalise_amount(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip()
+    start = re.search(r"\$|\bover\b|\bspouse", text, re.IGNORECASE)
+    text = text[start.start() :] if start else text  # OCR specks before the '$'  
     text = re.sub(r"\s*[-\u2013\u2014]\s*", " - ", text)
     return re.sub(r"\$\s+", "$", text)
 
@@ -759,6 +762,7 @@ def _parse_amount(text: str) -> tuple[str | None, int | None, int | None, bool]:
 
 def _split_asset(text: str) -> tuple[str, str | None, str | None, bool]:
     """Asset name, ticker and type code out of the asset cell; flags lower-cased capitals."""
+    text = re.sub(r"(?:^|\s)[{}|~_](?=\s|$)", " ", text)  # lone OCR specks ('{' for '[')
     lowered = False
     asset_type = None
     codes = list(_TYPE_CODE_RE.finditer(text)) or list(_LOOSE_TYPE_CODE_RE.finditer(text))

@@ -1,0 +1,212 @@
+"""silver.ptr_transactions, silver.ptr_filings and silver.extraction_issues from PTR PDFs.
+
+PDF parsing is Python, not an Ibis expression, so this step is the one silver job outside the
+Ibis runner; it follows the same rules. It reads the PDFs appended to ``bronze.house_documents``
+since the bronze snapshot recorded in ``silver.ptr_filings``' last commit, extracts them in a
+process pool (text layer, else OCR for paper filings), and replaces every row of each extracted
+document in the three tables. Each table's commit records the bronze snapshot it covers;
+``silver.ptr_filings`` is committed last, so after a crash the next run redoes the same documents
+and converges (replacing by DocID is idempotent).
+
+``reextract=True`` also re-reads every document whose rows came from an older extractor version;
+the previous rows stay reachable by time travel.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import dataclasses
+import datetime as dt
+import logging
+import os
+import time
+import uuid
+
+import pyarrow as pa
+
+from catalog.registry import EXTRACTION_ISSUES, PTR_FILINGS, PTR_TRANSACTIONS
+from catalog.store import SOURCE_PREFIX, Store
+from jobs.runner import merge_rows
+from jobs.silver.ptr_pdf import EXTRACTOR_VERSION, PtrDocument, PtrExtractionError, extract_ptr
+
+logger = logging.getLogger(__name__)
+
+SOURCE = "bronze.house_documents"
+_COLUMNS = ("doc_id", "year", "filing_type", "sha256", "content")
+
+
+@dataclasses.dataclass(frozen=True)
+class Extracted:
+    """What one PDF gave: rows and header, or the reason it gave nothing."""
+
+    doc_id: str
+    year: int
+    sha256: str
+    document: PtrDocument | None
+    error: tuple[str, str] | None = None
+    """(reason_code, reason) when the PDF could not be read at all."""
+
+
+@dataclasses.dataclass(frozen=True)
+class ExtractionReport:
+    status: str
+    """'committed' or 'up_to_date'."""
+    documents: int
+    rows: int
+    needs_review: int
+    failed: int
+    snapshot_id: int | None
+    seconds: float
+
+
+def extract_document(doc_id: str, year: int, sha256: str, content: bytes) -> Extracted:
+    """Extract one PTR: its text layer, or OCR when it has none (paper filings)."""
+    try:
+        document = extract_ptr(content)
+    except PtrExtractionError as exc:
+        return Extracted(doc_id, year, sha256, None, ("unreadable_pdf", str(exc)))
+    if "no_text_layer" in document.issues:
+        from jobs.silver.ocr import OcrUnavailableError, ocr_ptr
+
+        try:
+            document = ocr_ptr(content, workers=1)
+        except OcrUnavailableError as exc:
+            return Extracted(doc_id, year, sha256, document, ("ocr_unavailable", str(exc)))
+        except PtrExtractionError as exc:
+            return Extracted(doc_id, year, sha256, document, ("ocr_failed", str(exc)))
+    return Extracted(doc_id, year, sha256, document)
+
+
+def _extract_star(args: tuple) -> Extracted:
+    return extract_document(*args)
+
+
+def extract_ptrs(store: Store, *, run_id: str | None = None, reextract: bool = False, full: bool = False,
+                 workers: int | None = None) -> ExtractionReport:
+    """Extract the PTR PDFs bronze gained since the last run (see the module docstring).
+
+    Args:
+        reextract: also re-extract documents last extracted by another extractor version.
+        full: extract every PTR in bronze again, whatever its version.
+    """
+    started = time.perf_counter()
+    run_id = run_id or uuid.uuid4().hex[:12]
+    source_sid = store.current_snapshot_id(SOURCE)
+    mark = None if full else store.watermarks(PTR_FILINGS.identifier).get(SOURCE)
+    todo = _documents_to_extract(store, source_sid, mark, reextract)
+    if todo is None:
+        return ExtractionReport("up_to_date", 0, 0, 0, 0, None, time.perf_counter() - started)
+
+    work = [(r["doc_id"], r["year"], r["sha256"], r["content"]) for r in todo.to_pylist()]
+    results = _run_pool(work, workers)
+    now = dt.datetime.now(dt.UTC)
+    tx_rows, filing_rows, issue_rows = [], [], []
+    for res in results:
+        _rows_of(res, now, tx_rows, filing_rows, issue_rows)
+
+    properties = {f"{SOURCE_PREFIX}{SOURCE}": str(source_sid), "lakehouse.job": "silver.ptr_extraction",
+                  "lakehouse.run-id": run_id, "lakehouse.extractor-version": EXTRACTOR_VERSION}
+    processed = pa.table({"doc_id": [r.doc_id for r in results], "year": [r.year for r in results]},
+                         schema=pa.schema([("doc_id", pa.large_string()), ("year", pa.int32())]))
+    snapshot_id = None
+    if results:
+        import ibis
+
+        con = ibis.duckdb.connect()
+        try:
+            for spec, rows in ((EXTRACTION_ISSUES, issue_rows), (PTR_TRANSACTIONS, tx_rows), (PTR_FILINGS, filing_rows)):
+                new = pa.Table.from_pylist(rows, spec.arrow_schema())
+                merged = merge_rows(con, store, spec.identifier, new, on=("doc_id",), replaced=processed)
+                years = sorted(set(processed.column("year").to_pylist()))
+                snapshot_id = store.replace(spec.identifier, merged, properties, partition_values={"year": years})
+        finally:
+            con.disconnect()
+    elif source_sid is not None:
+        # Nothing to extract (e.g. only non-PTR PDFs arrived): record the watermark all the same.
+        store.set_watermark(PTR_FILINGS.identifier, properties)
+    needs_review = sum(1 for r in filing_rows if r["extraction_status"] == "needs_review")
+    failed = sum(1 for r in filing_rows if r["extraction_status"] == "failed")
+    return ExtractionReport("committed", len(results), len(tx_rows), needs_review, failed, snapshot_id,
+                            time.perf_counter() - started)
+
+
+def _documents_to_extract(store: Store, source_sid: int | None, mark: int | None, reextract: bool) -> pa.Table | None:
+    from pyiceberg.expressions import EqualTo
+
+    if source_sid is None or (source_sid == mark and not reextract):
+        return None
+    if reextract:
+        docs = store.read(SOURCE, snapshot_id=source_sid, columns=_COLUMNS, row_filter=EqualTo("filing_type", "P"))
+        done = store.read(PTR_FILINGS.identifier, columns=["doc_id", "extractor_version", "pdf_sha256"])
+        current = {(d, s) for d, v, s in zip(done["doc_id"].to_pylist(), done["extractor_version"].to_pylist(),
+                                             done["pdf_sha256"].to_pylist(), strict=True) if v == EXTRACTOR_VERSION}
+        keep = [(d, s) not in current for d, s in zip(docs["doc_id"].to_pylist(), docs["sha256"].to_pylist(), strict=True)]
+        return docs.filter(pa.array(keep, pa.bool_()))
+    docs, _ = store.read_appended(SOURCE, after=mark, upto=source_sid, columns=_COLUMNS)
+    docs = docs.filter(pa.compute.equal(docs["filing_type"], "P"))
+    # One row per DocID: the newest fetch wins if a PDF was fetched twice.
+    latest: dict[str, int] = {}
+    for i, doc_id in enumerate(docs["doc_id"].to_pylist()):
+        latest[doc_id] = i
+    return docs.take(sorted(latest.values()))
+
+
+def _run_pool(work: list[tuple], workers: int | None) -> list[Extracted]:
+    if not work:
+        return []
+    workers = max(1, min(workers or os.cpu_count() or 1, len(work)))
+    if workers == 1:
+        return [_extract_star(w) for w in work]
+    import multiprocessing
+
+    # 'spawn': the parent holds threads (gRPC, pyiceberg pools) that fork would copy mid-state.
+    with concurrent.futures.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        return list(pool.map(_extract_star, work, chunksize=max(1, len(work) // (workers * 4))))
+
+
+def _rows_of(res: Extracted, now: dt.datetime, tx_rows: list, filing_rows: list, issue_rows: list) -> None:
+    doc = res.document
+    method = doc.method if doc else "text"
+    base = dict(doc_id=res.doc_id, year=res.year, extractor_version=EXTRACTOR_VERSION, pdf_sha256=res.sha256)
+
+    def issue(code: str, reason: str, severity: str, line_no: int | None = None) -> None:
+        issue_rows.append(base | dict(line_no=line_no, severity=severity, reason_code=code, reason=reason,
+                                      extraction_method=method, recorded_at=now))
+
+    if res.error:
+        code, reason = res.error
+        issue(code, reason, "failed" if doc is None else "needs_review")
+    rows = doc.rows if doc else ()
+    for row in rows:
+        tx_rows.append(base | dict(
+            line_no=row.line_no, owner=row.owner, asset_name=row.asset_name, ticker=row.ticker,
+            asset_type=row.asset_type, transaction_type=row.transaction_type,
+            transaction_date=row.transaction_date, notification_date=row.notification_date,
+            amount_range=row.amount_range, amount_low=row.amount_low, amount_high=row.amount_high,
+            cap_gains_over_200=row.cap_gains_over_200, filing_status=row.filing_status,
+            subholding_of=row.subholding_of, description=row.description, page=row.page,
+            row_checks_failed=",".join(row.checks_failed), extraction_method=method, extracted_at=now))
+        if row.checks_failed:
+            issue("row_checks_failed", f"line {row.line_no} failed row checks: {', '.join(row.checks_failed)}",
+                  "needs_review", row.line_no)
+    doc_issues = [i for i in (doc.issues if doc else ()) if i != "no_text_layer" or method == "text"]
+    for name in doc_issues:
+        if name in ("no_rows_found", "not_a_ptr", "table_header_not_found", "no_text_layer"):
+            issue(name, f"document issue: {name}", "needs_review")
+    failed_rows = sum(1 for r in rows if r.checks_failed)
+    if doc is None:
+        status = "failed"
+    elif res.error or not rows or failed_rows:
+        status = "needs_review"
+    else:
+        status = "ok"
+    header = doc.header if doc else None
+    filing_rows.append(base | dict(
+        filer_name=header.filer_name if header else None, status=header.status if header else None,
+        state_district=header.state_district if header else None,
+        signature_name=header.signature_name if header else None,
+        signature_date=header.signature_date if header else None,
+        ipo_answer=header.ipo_answer if header else None, pages=doc.pages if doc else None,
+        rows_found=len(rows), rows_with_failed_checks=failed_rows, extraction_status=status,
+        issues=",".join(doc.issues) if doc else (res.error[0] if res.error else ""),
+        extraction_method=method, extracted_at=now))
