@@ -217,6 +217,80 @@ FACT_FILINGS = TableSpec(
     key=("doc_id",),
 )
 
+MEMBERS = TableSpec(
+    "silver.members",
+    "Members of Congress (House and Senate) from the congress-legislators project (CC0).",
+    (
+        _c("bioguide_id", S, "Bioguide id, unique.", True),
+        _c("first_name", S, "First name."),
+        _c("middle_name", S, "Middle name."),
+        _c("last_name", S, "Last name."),
+        _c("suffix", S, "Suffix (Jr., III …)."),
+        _c("nickname", S, "Nickname (e.g. 'Mike')."),
+        _c("official_full_name", S, "Official full name."),
+        _c("birthday", D, "Date of birth."),
+        _c("gender", S, "M or F."),
+    ),
+    sort_by=("bioguide_id",),
+    key=("bioguide_id",),
+)
+
+MEMBER_TERMS = TableSpec(
+    "silver.member_terms",
+    "One row per House or Senate term: seat, party and dates (end exclusive).",
+    (
+        _c("bioguide_id", S, "Bioguide id.", True),
+        _c("term_no", I, "1-based order of the member's terms.", True),
+        _c("chamber", S, "house or senate.", True),
+        _c("state", S, "Two-letter state or territory code.", True),
+        _c("district", I, "House district; 0 for at-large and delegates; null for senators."),
+        _c("party", S, "Party during the term."),
+        _c("start_date", D, "First day of the term.", True),
+        _c("end_date", D, "Day after the last day (exclusive); the actual end when the member left early.", True),
+        _c("end_is_scheduled", B, "True when the source only knows the scheduled end, not the actual one."),
+    ),
+    sort_by=("bioguide_id", "start_date"),
+    key=("bioguide_id", "term_no"),
+)
+
+FILER_MATCHES = TableSpec(
+    "silver.filer_matches",
+    "Every filing's filer resolved to a Member (bioguide id) by exact rules, or why not.",
+    (
+        _c("doc_id", S, "DocID of the filing.", True),
+        _c("year", I, "Filing year.", True),
+        _c("bioguide_id", S, "The matched Member; null when not matched."),
+        _c("match_status", S, "matched, ambiguous or not_a_member.", True),
+        _c("match_rule", S, "The rule that matched (e.g. seat_last_name), when matched."),
+        _c("candidates", S, "Comma-separated bioguide ids considered by the deciding rule."),
+        _c("filer_name", S, "Filer name from the index."),
+        _c("state_district", S, "StateDst from the index."),
+        _c("filing_date", D, "Filing date used to find the active terms."),
+    ),
+    partition_by=("year",),
+    sort_by=("doc_id",),
+    key=("doc_id",),
+)
+
+MEMBER_MATCH_ISSUES = TableSpec(
+    "silver.member_match_issues",
+    "Filings whose filer is not exactly one Member: ambiguous (several candidates) or not a member.",
+    (
+        _c("doc_id", S, "DocID of the filing.", True),
+        _c("year", I, "Filing year.", True),
+        _c("filing_type", S, "FilingType code."),
+        _c("match_status", S, "ambiguous or not_a_member.", True),
+        _c("candidates", S, "Comma-separated candidate bioguide ids (empty when none)."),
+        _c("reason", S, "Why no single Member matched.", True),
+        _c("filer_name", S, "Filer name from the index."),
+        _c("state_district", S, "StateDst from the index."),
+        _c("filing_date", D, "Filing date."),
+    ),
+    partition_by=("year",),
+    sort_by=("doc_id",),
+    key=("doc_id",),
+)
+
 PTR_TRANSACTIONS = TableSpec(
     "silver.ptr_transactions",
     "One row per transaction line of a periodic transaction report, as extracted from its PDF.",
@@ -453,6 +527,10 @@ TABLES: tuple[TableSpec, ...] = (
     HOUSE_FD_INDEX,
     HOUSE_DOCUMENTS,
     FILINGS,
+    MEMBERS,
+    MEMBER_TERMS,
+    FILER_MATCHES,
+    MEMBER_MATCH_ISSUES,
     PTR_TRANSACTIONS,
     PTR_FILINGS,
     EXTRACTION_ISSUES,
