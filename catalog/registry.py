@@ -291,6 +291,22 @@ MEMBER_MATCH_ISSUES = TableSpec(
     key=("doc_id",),
 )
 
+SECURITIES = TableSpec(
+    "silver.securities",
+    "Reference list of listed securities: SEC company tickers (names, exchange) and S&P 500 sectors.",
+    (
+        _c("ticker", S, "Ticker, share classes with a dot (BRK.B) as in the PTRs.", True),
+        _c("company_name", S, "Company name from the SEC list (else the S&P 500 list)."),
+        _c("cik", L, "SEC Central Index Key."),
+        _c("exchange", S, "Exchange from the SEC list (Nasdaq, NYSE, OTC …)."),
+        _c("sector", S, "GICS sector, for S&P 500 constituents."),
+        _c("sub_industry", S, "GICS sub-industry, for S&P 500 constituents."),
+        _c("in_sp500", B, "Listed among the S&P 500 constituents.", True),
+    ),
+    sort_by=("ticker",),
+    key=("ticker",),
+)
+
 PTR_TRANSACTIONS = TableSpec(
     "silver.ptr_transactions",
     "One row per transaction line of a periodic transaction report, as extracted from its PDF.",
@@ -390,6 +406,7 @@ FACT_TRANSACTIONS = TableSpec(
         _c("ticker", S, "Ticker (dots kept)."),
         _c("asset_name", S, "Asset name."),
         _c("asset_type", S, "Asset type code."),
+        _c("asset_key", S, "Key of the asset in dim_assets."),
         _c("transaction_type", S, "purchase, sale, partial_sale or exchange."),
         _c("transaction_date", D, "Trade date."),
         _c("notification_date", D, "Date the filer was notified."),
@@ -419,7 +436,8 @@ DIM_MEMBERS = TableSpec(
     "Members of Congress as a type-2 slowly changing dimension: a new version when party, chamber, state or "
     "district changes.",
     (
-        _c("member_key", L, "Surrogate key of this version.", True),
+        _c("member_key", L, "Surrogate key of this version: letter index * 1e9 + bioguide digits * 1000 + version.",
+           True),
         _c("bioguide_id", S, "Bioguide id.", True),
         _c("first_name", S, "First name."),
         _c("last_name", S, "Last name."),
@@ -429,8 +447,9 @@ DIM_MEMBERS = TableSpec(
         _c("state", S, "State."),
         _c("district", I, "District (null for senators and at-large)."),
         _c("valid_from", D, "First day of this version.", True),
-        _c("valid_to", D, "Day after the last day of this version (exclusive); 9999-12-31 when open.", True),
-        _c("is_current", B, "The member's current version.", True),
+        _c("valid_to", D, "Day after the last day of this version (exclusive): the next version's start, or "
+           "the end of the member's last term.", True),
+        _c("is_current", B, "The member's latest version.", True),
         _c("version", I, "1 for the first version of a member, then 2, 3 …", True),
     ),
     sort_by=("bioguide_id", "valid_from"),
@@ -441,7 +460,7 @@ DIM_ASSETS = TableSpec(
     "gold.dim_assets",
     "One row per traded asset (by ticker, else by name): names, type, sector and trading activity.",
     (
-        _c("asset_key", L, "Deterministic surrogate key.", True),
+        _c("asset_key", S, "Deterministic key: 'T:<ticker>', or 'N:<normalised name>' for assets without one.", True),
         _c("ticker", S, "Ticker; null for assets without one."),
         _c("asset_name", S, "Most common asset name in the PTRs."),
         _c("asset_type", S, "Most common asset type code."),
@@ -531,6 +550,7 @@ TABLES: tuple[TableSpec, ...] = (
     MEMBER_TERMS,
     FILER_MATCHES,
     MEMBER_MATCH_ISSUES,
+    SECURITIES,
     PTR_TRANSACTIONS,
     PTR_FILINGS,
     EXTRACTION_ISSUES,

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import pyarrow as pa
 
 from catalog.registry import NAMESPACES, TABLES, TableSpec, table_spec
-from lakehouse.errors import NoSuchSnapshotError, NoSuchTableError
+from lakehouse.errors import ConfigError, NoSuchSnapshotError, NoSuchTableError
 from lakehouse.settings import Settings
 
 if TYPE_CHECKING:
@@ -112,7 +112,14 @@ class Store:
                 actions.append(f"created {spec.identifier}")
                 continue
             table = self.catalog.load_table(spec.identifier)
-            have = set(table.schema().column_names)
+            have = {f.name: f.field_type for f in table.schema().fields}
+            changed = [f"{c.name} ({have[c.name]} -> {c.type})" for c in spec.columns
+                       if c.name in have and have[c.name] != c.type and not _widens(have[c.name], c.type)]
+            if changed:
+                raise ConfigError(
+                    f"{spec.identifier}: the registry changed the type of {', '.join(changed)}; Iceberg only "
+                    "widens types in place. Migrate the table (rename it and re-run the job) or drop it."
+                )
             missing = [c for c in spec.columns if c.name not in have]
             if missing:
                 with table.update_schema() as update:
@@ -356,6 +363,10 @@ class Store:
         if after is None or (before is not None and after.snapshot_id == before.snapshot_id):
             return None
         return after.snapshot_id
+
+
+def _widens(old: Any, new: Any) -> bool:
+    return (str(old), str(new)) in {("int", "long"), ("float", "double")}
 
 
 def conform(data: pa.Table, table: Table) -> pa.Table:

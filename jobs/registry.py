@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
-from jobs.gold import fact_filings
+from jobs.gold import agg_member_stats, agg_trending_stocks, dim_assets, dim_members, fact_filings, fact_transactions
 from jobs.silver import filings
 from jobs.spec import JobSpec
 
-JOBS: tuple[JobSpec, ...] = (filings.JOB, fact_filings.JOB)
+JOBS: tuple[JobSpec, ...] = (
+    filings.JOB,
+    dim_members.JOB,
+    fact_filings.JOB,
+    fact_transactions.JOB,
+    dim_assets.JOB,
+    agg_trending_stocks.JOB,
+    agg_member_stats.JOB,
+)
 
 
 def jobs_for_layer(layer: str) -> list[JobSpec]:

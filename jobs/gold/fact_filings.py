@@ -1,4 +1,4 @@
-"""gold.fact_filings: one row per filing for analysts, with whether bronze holds its PDF."""
+"""gold.fact_filings: one row per filing for analysts, with its Member and whether bronze holds its PDF."""
 
 from __future__ import annotations
 
@@ -7,13 +7,18 @@ import ibis.expr.types as ir
 from jobs.spec import Input, JobSpec, ReadMode, WriteMode
 
 
-def transform(filings: ir.Table, documents: ir.Table) -> ir.Table:
-    """Filings left-joined to the PDFs held in bronze (one per DocID)."""
+def transform(filings: ir.Table, documents: ir.Table, matches: ir.Table, members: ir.Table) -> ir.Table:
+    """Filings left-joined to the PDFs held in bronze and to the Member version at the filing date."""
     docs = documents.group_by("doc_id").agg(
         document_sha256=documents.sha256.arbitrary(), document_size_bytes=documents.size_bytes.max()
     )
-    joined = filings.left_join(docs, "doc_id")
-    return joined.select(
+    m = matches.select("doc_id", "bioguide_id")
+    j = filings.left_join(docs, "doc_id").left_join(m, "doc_id")
+    v = members.select("bioguide_id", "member_key", "valid_from", "valid_to")
+    j = j.left_join(
+        v, (j.bioguide_id == v.bioguide_id) & (j.filing_date >= v.valid_from) & (j.filing_date < v.valid_to)
+    )
+    return j.select(
         "doc_id",
         "year",
         "filing_type",
@@ -30,9 +35,11 @@ def transform(filings: ir.Table, documents: ir.Table) -> ir.Table:
         "is_efiled",
         "is_amendment",
         "pdf_url",
-        document_in_bronze=joined.document_sha256.notnull(),
-        document_sha256=joined.document_sha256,
-        document_size_bytes=joined.document_size_bytes,
+        document_in_bronze=j.document_sha256.notnull(),
+        document_sha256=j.document_sha256,
+        document_size_bytes=j.document_size_bytes,
+        bioguide_id=j.bioguide_id,
+        member_key=j.member_key,
     )
 
 
@@ -42,6 +49,8 @@ JOB = JobSpec(
     inputs={
         "filings": Input("silver.filings", ReadMode.SNAPSHOT),
         "documents": Input("bronze.house_documents", ReadMode.SNAPSHOT, columns=("doc_id", "sha256", "size_bytes")),
+        "matches": Input("silver.filer_matches", ReadMode.SNAPSHOT, columns=("doc_id", "bioguide_id")),
+        "members": Input("gold.dim_members", ReadMode.SNAPSHOT),
     },
     transform=transform,
     write=WriteMode.REPLACE,

@@ -38,7 +38,7 @@ from jobs.silver.ptr_pdf import (
 DEFAULT_DPI = 300
 
 #: OCR boxes wobble more than text-layer glyph boxes.
-OCR_TOLERANCE = LayoutTolerance(line=4.0, column=6.0)
+OCR_TOLERANCE = LayoutTolerance(line=4.0, column=6.0, ocr_fixes=True)
 
 _JUNK = frozenset("|_~—–‘’'\"`°«»©®")
 

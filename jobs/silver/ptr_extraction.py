@@ -77,6 +77,24 @@ def extract_document(doc_id: str, year: int, sha256: str, content: bytes) -> Ext
     return Extracted(doc_id, year, sha256, document)
 
 
+#: The keys of ``lakehouse extract ptr`` output, in order (issue contract).
+CONTRACT_KEYS = ("doc_id", "line_no", "owner", "asset_name", "ticker", "asset_type", "transaction_type",
+                 "transaction_date", "notification_date", "amount_low", "amount_high", "cap_gains_over_200",
+                 "filing_status", "subholding_of", "description")
+
+
+def contract_rows(document: PtrDocument) -> list[dict]:
+    """One dict per row with exactly :data:`CONTRACT_KEYS` (dates ISO, amounts int, absent null)."""
+    out = []
+    for row in document.rows:
+        values = {k: getattr(row, k, None) for k in CONTRACT_KEYS}
+        values["doc_id"] = document.header.doc_id
+        for k in ("transaction_date", "notification_date"):
+            values[k] = values[k].isoformat() if values[k] else None
+        out.append(values)
+    return out
+
+
 def _extract_star(args: tuple) -> Extracted:
     return extract_document(*args)
 

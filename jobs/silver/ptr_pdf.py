@@ -28,11 +28,15 @@ confidences. Nothing here does I/O beyond reading the bytes it is given.
 
 from __future__ import annotations
 
+import ctypes
 import datetime as dt
 import difflib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 
 from lakehouse.errors import LakehouseError
 
@@ -174,14 +178,15 @@ class PageContent:
 
 @dataclass(frozen=True)
 class LayoutTolerance:
-    """How far apart things may be and still count as aligned.
+    """How far apart things may be and still count as aligned, and how forgiving to be of misreads.
 
     Text-layer words of one line share a baseline; OCR boxes wobble by a point or two, so the OCR
-    path passes larger values.
+    path passes larger values and turns on ``ocr_fixes`` (a transaction type read as '=p' is 'P').
     """
 
     line: float = 2.5
     column: float = 5.0
+    ocr_fixes: bool = False
 
 
 # --------------------------------------------------------------------------------------------
@@ -213,8 +218,6 @@ def has_text_layer(pdf: bytes) -> bool:
     Raises:
         PtrExtractionError: If the bytes are not a readable PDF.
     """
-    import pypdfium2 as pdfium  # noqa: PLC0415
-
     check_pdf_bytes(pdf)
     try:
         doc = pdfium.PdfDocument(pdf)
@@ -242,7 +245,6 @@ def assemble_ptr(
     *,
     method: str,
     tolerance: LayoutTolerance | None = None,
-    issues: Iterable[str] = (),
 ) -> PtrDocument:
     """Build a :class:`PtrDocument` from positioned words, whatever produced them.
 
@@ -250,13 +252,12 @@ def assemble_ptr(
         pages: One entry per page, in order.
         method: Recorded in the result (``'text'`` or ``'ocr'``).
         tolerance: Alignment tolerances; the defaults suit a PDF text layer.
-        issues: Document issues already known to the caller, kept first in the result.
 
     Returns:
         The assembled document.
     """
     tol = tolerance or LayoutTolerance()
-    doc_issues = list(issues)
+    doc_issues: list[str] = []
     if _count_text_chars(pages) < _MIN_TEXT_CHARS:
         doc_issues.append("no_text_layer")
         return PtrDocument(_EMPTY_HEADER, (), len(pages), method, tuple(doc_issues))
@@ -267,7 +268,7 @@ def assemble_ptr(
     parsed = _parse_table(lines_by_page, tol.column)
     header = _parse_header(lines_by_page, [page.marks for page in pages])
     filing_year = header.signature_date.year if header.signature_date else None
-    built = [_build_row(n, draft, filing_year) for n, draft in enumerate(parsed.drafts, 1)]
+    built = [_build_row(n, draft, filing_year, tol.ocr_fixes) for n, draft in enumerate(parsed.drafts, 1)]
     rows = tuple(row for row, _ in built)
 
     if not parsed.header_found:
@@ -294,10 +295,8 @@ _HIDDEN_CHARS = "\x00\ufffe"  # small-caps letters without a Unicode mapping
 _WORD_GAP = 1.0  # points between glyph boxes that split a word ('[ST]S' at a cell edge)
 
 
-def _read_text_layer(pdf: bytes, *, with_marks: bool = True) -> list[PageContent]:
-    """Open the PDF with PDFium and return each page's words (and radio-button marks)."""
-    import pypdfium2 as pdfium  # noqa: PLC0415  (keeps import of this module cheap)
-
+def _read_text_layer(pdf: bytes) -> list[PageContent]:
+    """Open the PDF with PDFium and return each page's words and radio-button marks."""
     check_pdf_bytes(pdf)
     try:
         doc = pdfium.PdfDocument(pdf)
@@ -309,7 +308,7 @@ def _read_text_layer(pdf: bytes, *, with_marks: bool = True) -> list[PageContent
             page = doc[index]
             try:
                 words = _page_words(page)
-                marks = _page_marks(page) if with_marks and _has_yes_no(words) else ()
+                marks = _page_marks(page) if _has_yes_no(words) else ()
                 pages.append(PageContent(tuple(words), marks))
             finally:
                 page.close()
@@ -349,10 +348,8 @@ def _pdfium_failure(message: str) -> str:
     return f"unreadable PDF (corrupt or truncated?): PDFium could not open it: {message}"
 
 
-def _page_words(page) -> list[Word]:
+def _page_words(page: pdfium.PdfPage) -> list[Word]:
     """Words of one page from PDFium's character boxes, in top-left coordinates."""
-    import pypdfium2.raw as pdfium_c  # noqa: PLC0415
-
     left, _bottom, _right, top = page.get_mediabox()
     textpage = page.get_textpage()
     try:
@@ -399,12 +396,8 @@ def _has_yes_no(words: Sequence[Word]) -> bool:
     return "yes" in texts and "no" in texts
 
 
-def _page_marks(page) -> tuple[Box, ...]:
+def _page_marks(page: pdfium.PdfPage) -> tuple[Box, ...]:
     """Small, dark, filled paths: the dot of a selected radio button (the IPO Yes/No answer)."""
-    import ctypes  # noqa: PLC0415
-
-    import pypdfium2.raw as pdfium_c  # noqa: PLC0415
-
     _left, _bottom, _right, top = page.get_mediabox()
     marks = []
     r, g, b, a = (ctypes.c_uint() for _ in range(4))
@@ -539,7 +532,7 @@ def _header_columns(line: _Line) -> _Columns | None:
         col = _HEADER_WORDS.get(word.text.lower())
         if col is not None and col not in found:
             found[col] = word.x0
-    if not {"owner", "asset", "amount"} <= found.keys() or "notification" not in found:
+    if not {"owner", "asset", "amount"} <= found.keys() or len(found) < 5:
         return None
     defaults = _Columns()
     values = {col: found.get(col, getattr(defaults, col)) for col in _COLUMN_ORDER}
@@ -616,7 +609,14 @@ def _heading_key(line: _Line) -> str | None:
     return _fuzzy_key(line.text, _HEADING_TEXTS, 0.85)
 
 
-def _is_end_of_table(line: _Line) -> bool:
+def _in_left_margin(line: _Line, cols: _Columns, tol: float) -> bool:
+    """Section headings, the footnote and the certification start left of the Owner column."""
+    return bool(line.words) and line.words[0].x0 < cols.owner - tol
+
+
+def _is_end_of_table(line: _Line, cols: _Columns, tol: float) -> bool:
+    if not _in_left_margin(line, cols, tol):
+        return False
     plain = line.plain.strip()
     if _FOOTNOTE_RE.match(plain) or plain.startswith(("I CERTIFY", "Digitally Signed")):
         return True
@@ -662,11 +662,8 @@ _FULL_DATE_RE = re.compile(r"^\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b")
 _TX_TOKEN_RE = re.compile(r"^(?:P|S|E|Purchase|Sale|Exchange)$", re.IGNORECASE)
 _AMOUNT_START_RE = re.compile(r"^(?:\$\s*\d|Over\b|Spouse)", re.IGNORECASE)
 _TYPE_CODE_RE = re.compile(r"\[\s*([A-Za-z0-9]{2})\s*\]")
-# OCR reads '[OP]' as '[OP |' or '(ST]': accept odd brackets, but only for an upper-case code at the end.
-# A '(GS)' ticker is not a code: one of the two brackets must be square.
-_LOOSE_TYPE_CODE_RE = re.compile(
-    r"(?:\[\s*([A-Z0-9]{2})\s*[\])|1lI]?|[(|]\s*([A-Z0-9]{2})\s*\])\s*$"
-)
+# OCR reads '[ST]' as '{ST}', '|ST|', '[ST}', '[OP |'...; a '(GS)' ticker is not a code, though.
+_LOOSE_TYPE_CODE_RE = re.compile(r"([\[{(|])\s*([A-Z0-9]{2})\s*([\]})|1lI]?)\s*\|?\s*$")
 # The ticker is the last parenthesised token; '401(k)' is not one, but OCR's 'Inc.(AMD)' is.
 _TICKER_PAREN_RE = re.compile(r"(?:^|(?<=[\s.,]))\(\s*([A-Za-z][A-Za-z0-9.\-/]{0,7})\s*\)\s*$")
 _TICKER_RE = re.compile(r"^[A-Z]{1,5}(?:\.[A-Z]{1,2})?$")
@@ -710,17 +707,25 @@ def _dates_in(texts: Iterable[str]) -> list[dt.date | None]:
     return found
 
 
-def _parse_tx_type(text: str) -> tuple[str, bool]:
+def _parse_tx_type(text: str, ocr_fixes: bool = False) -> tuple[str, bool]:
+    """The transaction type and whether it was recognised (else the raw text, lower-cased)."""
     key = re.sub(r"\s+", "", text).lower()
     if key in _TX_TYPES:
         return _TX_TYPES[key], True
+    if ocr_fixes:
+        letters = re.sub(r"[^a-z]", "", key)
+        if "part" in letters or "tial" in letters:
+            return "partial_sale", True
+        # A lone letter read with a speck: '=p', '?P', 'pp', 'pr'.
+        if letters[:1] in ("p", "s", "e") and len(letters) <= 2 and letters != "se":
+            return _TX_TYPES[letters[0]], True
     return key, False
 
 
 def _normalise_amount(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip()
     start = re.search(r"\$|\bover\b|\bspouse", text, re.IGNORECASE)
-    text = text[start.start() :] if start else text  # OCR specks before the '$'  
+    text = text[start.start() :] if start else text  # drops OCR specks before the '$'
     text = re.sub(r"\s*[-\u2013\u2014]\s*", " - ", text)
     return re.sub(r"\$\s+", "$", text)
 
@@ -765,15 +770,19 @@ def _split_asset(text: str) -> tuple[str, str | None, str | None, bool]:
     text = re.sub(r"(?:^|\s)[{}|~_](?=\s|$)", " ", text)  # lone OCR specks ('{' for '[')
     lowered = False
     asset_type = None
-    codes = list(_TYPE_CODE_RE.finditer(text)) or list(_LOOSE_TYPE_CODE_RE.finditer(text))
+    codes = list(_TYPE_CODE_RE.finditer(text))
+    if not codes:
+        loose = _LOOSE_TYPE_CODE_RE.search(text)
+        if loose and not (loose.group(1) == "(" and loose.group(3) in ("", ")")):
+            codes = [loose]
     if codes:
-        raw = next(group for group in codes[-1].groups() if group)
+        raw = codes[-1].group(2) if codes[-1].re is _LOOSE_TYPE_CODE_RE else codes[-1].group(1)
         lowered = raw != raw.upper()
         asset_type = raw.upper()
         if asset_type not in ASSET_TYPE_CODES:
             fixed = asset_type.translate(_OCR_CODE_FIXES)
             asset_type = fixed if fixed in ASSET_TYPE_CODES else asset_type
-        text = text[: codes[-1].start()] + " " + text[codes[-1].end() :]
+        text = text[: codes[-1].start()].rstrip(" {[|") + " " + text[codes[-1].end() :]
     text = re.sub(r"\s+", " ", text).strip()
     ticker = None
     match = _TICKER_PAREN_RE.search(text)
@@ -872,7 +881,7 @@ def _parse_table(lines_by_page: Sequence[Sequence[_Line]], tol: float) -> _Table
         for line in lines[start:]:
             if _is_noise(line):
                 continue
-            if _is_end_of_table(line):
+            if _is_end_of_table(line, cols, tol):
                 ended = True
                 break
             label = _sub_label(line, cols, tol)
@@ -898,13 +907,15 @@ def _join(parts: Iterable[str]) -> str:
     return re.sub(r"\s+", " ", " ".join(parts)).strip()
 
 
-def _build_row(line_no: int, draft: _RowDraft, filing_year: int | None) -> tuple[PtrRow, bool]:
+def _build_row(
+    line_no: int, draft: _RowDraft, filing_year: int | None, ocr_fixes: bool = False
+) -> tuple[PtrRow, bool]:
     """The row for a draft, and whether its ticker or type code had lower-cased capitals."""
     cells = draft.cells
     owner_text = _join(cells.get("owner", [])).upper()
     owner = owner_text or None
     asset_name, ticker, asset_type, lowered = _split_asset(_join(cells.get("asset", [])))
-    tx_type, tx_known = _parse_tx_type(_join(cells.get("tx_type", [])))
+    tx_type, tx_known = _parse_tx_type(_join(cells.get("tx_type", [])), ocr_fixes)
 
     tx_dates = _dates_in(cells.get("date", []))
     note_dates = _dates_in(cells.get("notification", []))
@@ -1006,7 +1017,7 @@ def _parse_header(
             if signature_date is None and (match := _SIGNED_RE.search(plain)):
                 signature_name = match.group("name").strip(" ,") or None
                 signature_date = _parse_date(match.group("date"))
-            if ipo_answer is None and _heading_key(line) == "IPO":
+            if ipo_answer is None and _heading_key(line) == "IPO" and _in_left_margin(line, _Columns(), 5.0):
                 ipo_answer = _ipo_answer(lines[index + 1 : index + 4], marks_by_page[page_index])
     return PtrHeader(
         doc_id=doc_id,

@@ -1,0 +1,128 @@
+"""gold.fact_transactions: every current PTR transaction, with its Member and STOCK Act timeliness.
+
+Rules, stated once:
+
+* **Amendments.** A row whose FILING STATUS says "Amended" supersedes the rows of *earlier* PTRs of
+  the same filer for the same asset (ticker, else name), trade date and owner. Superseded rows
+  leave this table; silver and time travel keep them.
+* **Midpoint.** (low + high) / 2; for "Over $50,000,000" (no upper bound) the lower bound,
+  50,000,001, so volumes are never overstated.
+* **Due date.** The earlier of notification + 30 days and trade + 45 days (trade + 45 when the
+  notification date is missing); ``is_late`` when the Clerk received the PTR after it.
+* **Member at trade date.** The dim_members version valid on the trade date, else (a trade before
+  the member's first term) the one valid on the filing date.
+"""
+
+from __future__ import annotations
+
+import ibis
+import ibis.expr.types as ir
+
+from jobs.spec import Input, JobSpec, ReadMode, WriteMode
+
+
+def asset_key(ticker: ir.StringValue, asset_name: ir.StringValue) -> ir.StringValue:
+    """'T:<ticker>', else 'N:<upper-cased, whitespace-normalised name>'."""
+    name = asset_name.re_replace(r"\s+", " ").strip().upper()
+    return ibis.ifelse(ticker.notnull(), "T:" + ticker, "N:" + name)
+
+
+def current_rows(rows: ir.Table) -> ir.Table:
+    """Rows not superseded by an amended row of a later filing of the same filer."""
+    amended = rows.filter(rows.filing_status.lower().startswith("amend").fill_null(False))
+    a = amended.select(
+        a_filer=amended.filer_key, a_asset=amended.asset_key, a_date=amended.transaction_date,
+        a_owner=amended.owner.fill_null(""), a_filed=amended.filing_date, a_doc=amended.doc_id,
+    )
+    return rows.anti_join(
+        a,
+        [
+            rows.filer_key == a.a_filer,
+            rows.asset_key == a.a_asset,
+            rows.transaction_date == a.a_date,
+            rows.owner.fill_null("") == a.a_owner,
+            rows.doc_id != a.a_doc,
+            rows.filing_date < a.a_filed,
+        ],
+    )
+
+
+def transform(transactions: ir.Table, filings: ir.Table, matches: ir.Table, members: ir.Table) -> ir.Table:
+    f = filings.select(f_doc="doc_id", filing_date="filing_date", filer_name="filer_name",
+                       state_district="state_district", pdf_url="pdf_url")
+    m = matches.select(m_doc="doc_id", bioguide_id="bioguide_id")
+    t = transactions.left_join(f, transactions.doc_id == f.f_doc)
+    t = t.left_join(m, t.doc_id == m.m_doc)
+    t = t.mutate(
+        filer_key=t.bioguide_id.fill_null(t.filer_name.fill_null("") + "|" + t.state_district.fill_null("")),
+        asset_key=asset_key(t.ticker, t.asset_name),
+    )
+    t = current_rows(t)
+
+    on_day = t.transaction_date.fill_null(t.filing_date)
+    v1 = members.select(k1="member_key", b1="bioguide_id", f1="valid_from", t1="valid_to")
+    t = t.left_join(v1, (t.bioguide_id == v1.b1) & (on_day >= v1.f1) & (on_day < v1.t1))
+    v2 = members.select(k2="member_key", b2="bioguide_id", f2="valid_from", t2="valid_to")
+    t = t.left_join(v2, (t.bioguide_id == v2.b2) & (t.filing_date >= v2.f2) & (t.filing_date < v2.t2))
+    t = t.mutate(member_key=t.k1.fill_null(t.k2))
+    mv = members.select(
+        mk="member_key", party="party", state="state", district="district", chamber="chamber"
+    )
+    t = t.left_join(mv, t.member_key == mv.mk)
+
+    by_trade = t.transaction_date + ibis.interval(days=45)
+    by_notice = t.notification_date + ibis.interval(days=30)
+    due = ibis.ifelse(t.notification_date.isnull(), by_trade, ibis.least(by_trade, by_notice))
+    midpoint = ibis.ifelse(
+        t.amount_high.isnull(), t.amount_low.cast("float64"), (t.amount_low + t.amount_high).cast("float64") / 2
+    )
+    return t.select(
+        transaction_key=t.doc_id.cast("int64") * 10000 + t.line_no.cast("int64"),
+        doc_id=t.doc_id,
+        line_no=t.line_no,
+        year=t.year,
+        bioguide_id=t.bioguide_id,
+        member_key=t.member_key,
+        filer_name=t.filer_name,
+        party=t.party,
+        state=t.state,
+        district=t.district,
+        chamber=t.chamber,
+        owner=t.owner,
+        ticker=t.ticker,
+        asset_name=t.asset_name,
+        asset_type=t.asset_type,
+        asset_key=t.asset_key,
+        transaction_type=t.transaction_type,
+        transaction_date=t.transaction_date,
+        notification_date=t.notification_date,
+        filing_date=t.filing_date,
+        amount_range=t.amount_range,
+        amount_low=t.amount_low,
+        amount_high=t.amount_high,
+        amount_midpoint=midpoint,
+        days_to_notification=t.notification_date.delta(t.transaction_date, unit="day").cast("int32"),
+        days_to_filing=t.filing_date.delta(t.transaction_date, unit="day").cast("int32"),
+        due_date=due,
+        is_late=t.filing_date > due,
+        cap_gains_over_200=t.cap_gains_over_200,
+        description=t.description,
+        subholding_of=t.subholding_of,
+        pdf_url=t.pdf_url,
+        extraction_method=t.extraction_method,
+        extractor_version=t.extractor_version,
+    )
+
+
+JOB = JobSpec(
+    name="gold.fact_transactions",
+    output="gold.fact_transactions",
+    inputs={
+        "transactions": Input("silver.ptr_transactions", ReadMode.SNAPSHOT),
+        "filings": Input("silver.filings", ReadMode.SNAPSHOT),
+        "matches": Input("silver.filer_matches", ReadMode.SNAPSHOT, columns=("doc_id", "bioguide_id")),
+        "members": Input("gold.dim_members", ReadMode.SNAPSHOT),
+    },
+    transform=transform,
+    write=WriteMode.REPLACE,
+)

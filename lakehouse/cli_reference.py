@@ -1,0 +1,23 @@
+"""``lakehouse ingest reference``: SEC tickers and S&P 500 sectors for dim_assets."""
+
+from __future__ import annotations
+
+import click
+
+from lakehouse.cli import Context, handle_errors, ingest, pass_ctx
+
+
+@ingest.command("reference")
+@click.option("--source", default=None,
+              help="Directory or base URL holding company_tickers_exchange.json and constituents.csv "
+              "[default: the SEC's and the S&P 500 data package's official URLs].")
+@pass_ctx
+@handle_errors
+def ingest_reference_command(c: Context, source: str | None) -> None:
+    """Load ticker names (SEC) and GICS sectors (S&P 500) into silver.securities."""
+    from jobs.bronze.reference import ingest_reference
+
+    c.app.init()
+    r = ingest_reference(c.app.store, c.settings, source)
+    click.echo(f"silver.securities: {r.status} ({r.securities} tickers, {r.sp500} in the S&P 500) from "
+               f"{', '.join(r.sources)}")
