@@ -229,6 +229,17 @@ class Store:
                 return marks
         return {}
 
+    def watermarks_at(self, identifier: str, snapshot_id: int) -> dict[str, int]:
+        """Watermarks in force at ``snapshot_id``: its own, else those of its nearest ancestor."""
+        from pyiceberg.table.snapshots import ancestors_of
+
+        table = self.table(identifier)
+        for snap in ancestors_of(table.snapshot_by_id(snapshot_id), table.metadata):
+            marks = _watermarks(_summary_dict(snap))
+            if marks:
+                return marks
+        return {}
+
     def row_count(self, identifier: str) -> int:
         snap = self.table(identifier).current_snapshot()
         return int(_summary_dict(snap).get("total-records", 0)) if snap else 0

@@ -76,6 +76,31 @@ class Lakehouse:
     def snapshots(self, identifier: str) -> list[SnapshotInfo]:
         return self.store.snapshots(identifier)
 
+    def lineage(self, identifier: str, snapshot_id: int | None = None, depth: int = 8) -> dict:
+        """The source snapshots behind a snapshot of ``identifier``, recursively.
+
+        Returns:
+            ``{"table", "snapshot_id", "committed_at", "job", "sources": [<same shape>...]}``.
+        """
+        from lakehouse.errors import NoSuchSnapshotError
+
+        snaps = {s.snapshot_id: s for s in self.store.snapshots(identifier)}
+        sid = snapshot_id if snapshot_id is not None else self.store.current_snapshot_id(identifier)
+        if sid is None:
+            return {"table": identifier, "snapshot_id": None, "committed_at": None, "job": None, "sources": []}
+        if sid not in snaps:
+            raise NoSuchSnapshotError(f"{identifier} has no snapshot {sid}; see `lakehouse snapshots {identifier}`.")
+        snap = snaps[sid]
+        marks = dict(snap.watermarks)
+        if not marks:  # e.g. a delete half of an overwrite: its sibling append carries the summary
+            marks = {k: v for k, v in self.store.watermarks_at(identifier, sid).items()}
+        sources = []
+        for table, source_sid in sorted(marks.items()):
+            if depth > 0 and table in self.store.list_tables():
+                sources.append(self.lineage(table, source_sid, depth - 1))
+        return {"table": identifier, "snapshot_id": sid, "committed_at": snap.committed_at.isoformat(timespec="seconds"),
+                "job": snap.summary.get("lakehouse.job") or snap.summary.get("lakehouse.run-id"), "sources": sources}
+
     def tables(self) -> list[TableInfo]:
         infos = []
         for name in self.store.list_tables():

@@ -196,6 +196,24 @@ def snapshots(c: Context, table: str) -> None:
 
 
 @main.command()
+@click.argument("table")
+@click.option("--snapshot", "snapshot_id", type=int, default=None, help="Snapshot to explain [default: current].")
+@pass_ctx
+@handle_errors
+def lineage(c: Context, table: str, snapshot_id: int | None) -> None:
+    """Print the source snapshots a snapshot of TABLE was built from, recursively."""
+
+    def show(node: dict, indent: int) -> None:
+        job = f"  by {node['job']}" if node["job"] else ""
+        when = f" at {node['committed_at']}" if node["committed_at"] else ""
+        click.echo(f"{'  ' * indent}{node['table']}@{node['snapshot_id']}{when}{job}")
+        for source in node["sources"]:
+            show(source, indent + 1)
+
+    show(c.app.lineage(table, snapshot_id), 0)
+
+
+@main.command()
 @click.option("--describe", is_flag=True, help="Print the data dictionary (Markdown) instead.")
 @pass_ctx
 @handle_errors
