@@ -298,3 +298,4 @@ def _register_feature_commands() -> None:
 
 
 _register_feature_commands()
+
