@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import pyarrow as pa
 
 from catalog.registry import NAMESPACES, TABLES, TableSpec, table_spec
-from lakehouse.errors import ConfigError, NoSuchSnapshotError, NoSuchTableError
+from lakehouse.errors import CommitConflictError, ConfigError, NoSuchSnapshotError, NoSuchTableError
 from lakehouse.settings import Settings
 
 if TYPE_CHECKING:
@@ -70,6 +70,19 @@ class SnapshotInfo:
     watermarks: Mapping[str, int]
     refs: tuple[str, ...]
     summary: Mapping[str, str]
+
+
+STAGING_BRANCH = "staging"
+"""Branch where writes wait for their audit; after a failed audit it keeps the rejected data."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Staged:
+    """A write on the staging branch, waiting to be published to main."""
+
+    identifier: str
+    snapshot_id: int | None
+    base_snapshot_id: int
 
 
 class Store:
@@ -351,6 +364,7 @@ class Store:
         properties: Mapping[str, str] | None = None,
         *,
         partition_values: Mapping[str, Iterable[Any]] | None = None,
+        branch: str = "main",
     ) -> int | None:
         """Replace rows in one transaction: the whole table, or only the given partitions.
 
@@ -364,16 +378,62 @@ class Store:
         for column, values in (partition_values or {}).items():
             clause = In(column, list(values))
             where = clause if isinstance(where, AlwaysTrue) else And(where, clause)
-        before = table.current_snapshot()
+        before = table.metadata.refs.get(branch)
         with table.transaction() as tx, warnings.catch_warnings():
             # pyiceberg warns when the filter matches no rows (a first write, a new partition):
             # that is an expected case here, not a problem.
             warnings.filterwarnings("ignore", message="Delete operation did not match any records")
-            tx.overwrite(conform(data, table), overwrite_filter=where, snapshot_properties=dict(properties or {}))
-        after = table.current_snapshot()
+            tx.overwrite(conform(data, table), overwrite_filter=where, snapshot_properties=dict(properties or {}),
+                         branch=branch)
+        after = table.metadata.refs.get(branch)
         if after is None or (before is not None and after.snapshot_id == before.snapshot_id):
             return None
         return after.snapshot_id
+
+    def stage(
+        self,
+        identifier: str,
+        data: pa.Table,
+        properties: Mapping[str, str] | None = None,
+        *,
+        partition_values: Mapping[str, Iterable[Any]] | None = None,
+    ) -> Staged:
+        """Write like :meth:`replace`, but on the ``staging`` branch, invisible to readers of main.
+
+        The branch is first reset to main's head, so the staged snapshot is a child of it and
+        :meth:`publish` is a fast-forward. A table with no snapshot yet gets an empty one first
+        (Iceberg only branches from a snapshot); readers see an empty table either way.
+        """
+        table = self.table(identifier)
+        if table.current_snapshot() is None:
+            self.set_watermark(identifier, {})
+            table = self.table(identifier)
+        base = table.current_snapshot()
+        assert base is not None
+        manage = table.manage_snapshots()
+        if STAGING_BRANCH in table.metadata.refs:
+            manage = manage.remove_branch(STAGING_BRANCH)
+        manage.create_branch(base.snapshot_id, STAGING_BRANCH).commit()
+        staged = self.replace(identifier, data, properties, partition_values=partition_values, branch=STAGING_BRANCH)
+        return Staged(identifier, staged, base.snapshot_id)
+
+    def publish(self, staged: Staged) -> int | None:
+        """Move main to the staged snapshot (a fast-forward); no-op when nothing was staged.
+
+        Raises:
+            CommitConflictError: main moved since the write was staged; re-run the job.
+        """
+        if staged.snapshot_id is None:
+            return None
+        table = self.table(staged.identifier)
+        head = table.current_snapshot()
+        if head is None or head.snapshot_id != staged.base_snapshot_id:
+            raise CommitConflictError(
+                f"{staged.identifier}: main moved from snapshot {staged.base_snapshot_id} while the write was "
+                "being audited; nothing was published. Re-run the job."
+            )
+        table.manage_snapshots().set_current_snapshot(snapshot_id=staged.snapshot_id).commit()
+        return staged.snapshot_id
 
 
 def _widens(old: Any, new: Any) -> bool:

@@ -13,13 +13,14 @@ import dataclasses
 import logging
 import time
 from collections.abc import Mapping
+from typing import Any, Protocol
 
 import pyarrow as pa
 
 from catalog.registry import table_spec
-from catalog.store import SOURCE_PREFIX, Store
+from catalog.store import SOURCE_PREFIX, STAGING_BRANCH, Store
 from jobs.spec import JobSpec, ReadMode, WriteMode
-from lakehouse.errors import JobError
+from lakehouse.errors import CheckFailedError, JobError
 
 logger = logging.getLogger(__name__)
 
@@ -38,11 +39,22 @@ class JobResult:
     full_read: bool = False
 
 
-def run_job(store: Store, spec: JobSpec, *, run_id: str, full_refresh: bool = False) -> JobResult:
+class Auditor(Protocol):
+    """Checks a staged snapshot of a table (see :func:`checks.runner.audit`)."""
+
+    def __call__(self, table: str, snapshot_id: int, tables_at: Mapping[str, int]) -> Any: ...
+
+
+def run_job(store: Store, spec: JobSpec, *, run_id: str, full_refresh: bool = False,
+            auditor: Auditor | None = None) -> JobResult:
     """Run ``spec`` incrementally (or from scratch with ``full_refresh``) and commit its output.
+
+    With an ``auditor`` the result is written, audited, then published (write-audit-publish):
+    it lands on the staging branch first and reaches main only if the audit passes.
 
     Raises:
         JobError: the transform failed; the output table is unchanged.
+        CheckFailedError: the audit failed; main is unchanged, the staging branch keeps the data.
     """
     import ibis
 
@@ -82,14 +94,14 @@ def run_job(store: Store, spec: JobSpec, *, run_id: str, full_refresh: bool = Fa
 
     properties = {f"{SOURCE_PREFIX}{table}": str(sid) for table, sid in sources.items() if sid is not None}
     properties |= {"lakehouse.job": spec.name, "lakehouse.run-id": run_id}
-    if spec.write is WriteMode.REPLACE:
-        snapshot_id = store.replace(spec.output, result, properties)
-    elif result.num_rows == 0:
+    if spec.write is not WriteMode.REPLACE and result.num_rows == 0:
         # Nothing to write; the watermark stays, so the same (empty) range is re-read next time.
         return JobResult(spec.name, spec.output, "no_changes", rows_in, 0, None, marks, time.perf_counter() - started)
-    else:
-        partitions = {c: result.column(c).unique().to_pylist() for c in out_spec.partition_by}
-        snapshot_id = store.replace(spec.output, result, properties, partition_values=partitions or None)
+    partitions = None
+    if spec.write is not WriteMode.REPLACE:
+        partitions = {c: result.column(c).unique().to_pylist() for c in out_spec.partition_by} or None
+    sources_now = {t: s for t, s in sources.items() if s is not None}
+    snapshot_id = write_audit_publish(store, spec.output, result, properties, partitions, auditor, sources_now)
     logger.info("%s: wrote %d rows to %s (snapshot %s)", spec.name, result.num_rows, spec.output, snapshot_id)
     return JobResult(
         spec.name,
@@ -102,6 +114,31 @@ def run_job(store: Store, spec: JobSpec, *, run_id: str, full_refresh: bool = Fa
         time.perf_counter() - started,
         any_full,
     )
+
+
+def write_audit_publish(
+    store: Store,
+    output: str,
+    data: pa.Table,
+    properties: Mapping[str, str],
+    partitions: Mapping[str, list] | None,
+    auditor: Auditor | None,
+    tables_at: Mapping[str, int],
+) -> int | None:
+    """Commit ``data`` to ``output``: directly, or staged, audited and then published."""
+    if auditor is None:
+        return store.replace(output, data, properties, partition_values=partitions)
+    staged = store.stage(output, data, properties, partition_values=partitions)
+    if staged.snapshot_id is not None:
+        report = auditor(output, staged.snapshot_id, tables_at)
+        if not report.passed:
+            raise CheckFailedError(
+                f"{output}: the audit failed, nothing was published (main stays at snapshot "
+                f"{staged.base_snapshot_id}; the rejected data is on branch '{STAGING_BRANCH}', e.g. "
+                f"`lakehouse query --tag {STAGING_BRANCH} \"select * from {output}\"`).\n{report.summary()}",
+                (report,),
+            )
+    return store.publish(staged)
 
 
 def merge_rows(

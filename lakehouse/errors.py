@@ -66,3 +66,20 @@ class QueryError(LakehouseError, ValueError):
 
 class JobError(LakehouseError):
     """A job could not run; its output table is unchanged."""
+
+
+class CommitConflictError(LakehouseError):
+    """Someone else committed to the same table first; re-running resolves it."""
+
+
+class CheckFailedError(LakehouseError):
+    """A write failed its data-quality audit: nothing was published to main.
+
+    ``reports`` holds the audit reports (table, check, value, failed-row sample).
+    """
+
+    exit_code = ExitCode.CHECKS_FAILED
+
+    def __init__(self, message: str, reports: tuple = ()) -> None:
+        super().__init__(message)
+        self.reports = reports

@@ -116,7 +116,7 @@ def test_rerun_adds_no_snapshot_and_retries_missing_documents(loaded):
     (year,) = report.years
     assert year.index_status == "unchanged"
     assert (year.documents_already_held, year.documents_fetched, year.documents_failed) == (3, 0, 468)
-    assert [r.status for r in app.transform("silver") + app.transform("gold")] == ["up_to_date", "up_to_date"]
+    assert {r.status for r in app.transform("silver") + app.transform("gold")} == {"up_to_date"}
     after = {t: len(app.store.table(t).snapshots()) for t in before}
     assert after == before
     # The 468 missing PDFs were asked for again, and quarantined again under the new run id.
