@@ -193,6 +193,10 @@ class Store:
         assert as_of.timestamp is not None
         ts = as_of.timestamp if as_of.timestamp.tzinfo else as_of.timestamp.replace(tzinfo=dt.UTC)
         snap = table.snapshot_as_of_timestamp(int(ts.timestamp() * 1000))
+        if snap is not None and _is_first_half_of_commit(table, snap):
+            # An overwrite commits a delete snapshot and then an append a few ms later in one
+            # transaction; a time between them means "before that commit".
+            snap = table.snapshot_by_id(snap.parent_snapshot_id) if snap.parent_snapshot_id else None
         if snap is None:
             first = min((s.timestamp_ms for s in table.snapshots()), default=None)
             hint = (
@@ -434,6 +438,18 @@ class Store:
             )
         table.manage_snapshots().set_current_snapshot(snapshot_id=staged.snapshot_id).commit()
         return staged.snapshot_id
+
+
+def _is_first_half_of_commit(table: Table, snap: Any) -> bool:
+    """A delete snapshot whose child on main came from the same run (one logical commit)."""
+    summary = _summary_dict(snap)
+    if summary.get("operation") != "delete" or "lakehouse.run-id" not in summary:
+        return False
+    for entry in table.metadata.snapshot_log:
+        child = table.snapshot_by_id(entry.snapshot_id)
+        if child is not None and child.parent_snapshot_id == snap.snapshot_id:
+            return _summary_dict(child).get("lakehouse.run-id") == summary["lakehouse.run-id"]
+    return False
 
 
 def _widens(old: Any, new: Any) -> bool:

@@ -23,10 +23,10 @@ Echo = Callable[[str], None]
 
 QUESTIONS: tuple[tuple[str, str], ...] = (
     ("Filings per type",
-     "select filing_type, filing_type_name, count(*) as filings, count_if(is_efiled) as efiled "
+     "select filing_type, filing_type_name, count(*) as filings, count_if(is_efiled)::bigint as efiled "
      "from gold.fact_filings group by all order by filings desc"),
     ("Most active PTR filers (periodic transaction reports)",
-     "select filer_name, state_district, count(*) as ptrs, count_if(document_in_bronze) as pdfs_held "
+     "select filer_name, state_district, count(*) as ptrs, count_if(document_in_bronze)::bigint as pdfs_held "
      "from gold.fact_filings where filing_type = 'P' group by all order by ptrs desc, filer_name limit 5"),
     ("Latest filings, back to the source PDF",
      "select filing_date, doc_id, filing_type, filer_name, pdf_url from gold.fact_filings "
@@ -61,7 +61,7 @@ def run_demo(workdir: Path, echo: Echo, *, n_filings: int = 150) -> None:
             _step(echo, f"4. {title}:  lakehouse query \"{sql[:60]}…\"")
             echo(render_text(app.query(sql), max_width=70))
         first_gold = app.store.current_snapshot_id("gold.fact_filings")
-        count_sql = "select count(*) as filings, count_if(filing_type = 'P') as ptrs from gold.fact_filings"
+        count_sql = "select count(*) as filings, count_if(filing_type = 'P')::bigint as ptrs from gold.fact_filings"
         before = app.query(count_sql).to_pylist()[0]
 
         _step(echo, "5. The Clerk updates its index (new filings); ingest and transform again")

@@ -23,6 +23,8 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from PIL import Image
+
 from jobs.silver.ptr_pdf import (
     Box,
     LayoutTolerance,
@@ -52,7 +54,9 @@ def ocr_available() -> bool:
     return shutil.which("pdftoppm") is not None and shutil.which("tesseract") is not None
 
 
-def ocr_ptr(pdf: bytes, *, dpi: int = DEFAULT_DPI, timeout: float = 300.0, workers: int | None = None) -> PtrDocument:
+def ocr_ptr(
+    pdf: bytes, *, dpi: int = DEFAULT_DPI, timeout: float = 300.0, workers: int | None = None
+) -> PtrDocument:
     """Extract a PTR by OCR: render every page, read its words, assemble rows as for text.
 
     Args:
@@ -133,8 +137,6 @@ def _radio_marks(image: Path, words: Sequence[Word], scale: float) -> tuple[Box,
     options = [w for w in words if w.text.lower().strip(".,") in ("yes", "no")]
     if not options:
         return ()
-    from PIL import Image  # noqa: PLC0415  (pillow ships with pdfplumber)
-
     marks = []
     with Image.open(image) as img:
         grey = img.convert("L")
@@ -146,6 +148,7 @@ def _radio_marks(image: Path, words: Sequence[Word], scale: float) -> tuple[Box,
                 (word.x0 - 1.0) / scale,
                 (word.bottom + 0.5 * height) / scale,
             )
+            probe = (max(0.0, probe[0]), max(0.0, probe[1]), probe[2], probe[3])  # crop pads with black
             region = grey.crop(tuple(int(v) for v in probe))
             # The e-filed radio is drawn in light grey (ring and dot about 210 on 255): any ink counts.
             dark = region.point(lambda v: 255 if v < 230 else 0)

@@ -267,14 +267,15 @@ def assemble_ptr(
     lines_by_page = [_group_lines(page.words, tol.line) for page in pages]
     parsed = _parse_table(lines_by_page, tol.column)
     header = _parse_header(lines_by_page, [page.marks for page in pages])
-    filing_year = header.signature_date.year if header.signature_date else None
-    built = [_build_row(n, draft, filing_year, tol.ocr_fixes) for n, draft in enumerate(parsed.drafts, 1)]
+    built = [
+        _build_row(n, draft, header.signature_date, tol.ocr_fixes) for n, draft in enumerate(parsed.drafts, 1)
+    ]
     rows = tuple(row for row, _ in built)
 
     if not parsed.header_found:
         doc_issues.append("table_header_not_found")
-    if not parsed.header_found and not parsed.title_found:
-        doc_issues.append("not_a_ptr")
+    if not parsed.title_found and not (parsed.header_found and rows):
+        doc_issues.append("not_a_ptr")  # e.g. a Form A/B report: its Schedule B is another table
     if not rows:
         doc_issues.append("no_rows_found")
     if header.signature_date is None:
@@ -374,8 +375,10 @@ def _page_words(page: pdfium.PdfPage) -> list[Word]:
             c_top, c_bottom = top - c_top, top - c_bottom
             # Split on a visible gap, a jump back before the word's start or a new baseline; glyphs
             # drawn over the word (a check mark over its box) and hidden small-caps letters stay.
-            if chars and ch not in _HIDDEN_CHARS and (
-                c_left - x1 > _WORD_GAP or c_left < x0 - 1.0 or abs(c_top - w_top) > 1.0
+            if (
+                chars
+                and ch not in _HIDDEN_CHARS
+                and (c_left - x1 > _WORD_GAP or c_left < x0 - 1.0 or abs(c_top - w_top) > 1.0)
             ):
                 words.append(Word("".join(chars), x0, x1, w_top, w_bottom))
                 chars = []
@@ -519,7 +522,6 @@ _HEADER_WORDS = {
     "date": "date",
     "notification": "notification",
     "amount": "amount",
-    "cap.": "cap_gains",
     "cap": "cap_gains",
 }
 _HEADER_TAIL_WORDS = frozenset({"type", "date", "gains", ">", "$200?", "gains>", "$200", "?"})
@@ -529,7 +531,7 @@ def _header_columns(line: _Line) -> _Columns | None:
     """Column positions from a table header line, or None if the line is not one."""
     found: dict[str, float] = {}
     for word in line.words:
-        col = _HEADER_WORDS.get(word.text.lower())
+        col = _HEADER_WORDS.get(_LETTERS_RE.sub("", word.text.upper()).lower())  # OCR's '§=Amount' too
         if col is not None and col not in found:
             found[col] = word.x0
     if not {"owner", "asset", "amount"} <= found.keys() or len(found) < 5:
@@ -641,10 +643,9 @@ def _sub_label(line: _Line, cols: _Columns, tol: float) -> tuple[str, list[str]]
             continue
         label = " ".join(w.text for w in words[:end]) + " " + words[end].text[:colon]
         if any(_is_smallcaps(w.text) for w in words[: end + 1]):
-            initials = "".join(
-                w.text[0] for w in words[: end + 1] if w.text and w.text[0].isalpha()
-            ).upper()
-            key = _SUBLINE_INITIALS.get(initials)
+            initials = "".join(w.text[0] for w in words[: end + 1] if w.text and w.text[0].isalpha()).upper()
+            # An unknown small-caps label is still a sub-line: keep its text out of the asset name.
+            key = _SUBLINE_INITIALS.get(initials, f"other:{initials}" if initials else None)
         else:
             key = _fuzzy_key(label, _SUBLINE_TEXTS, 0.8)
         if key is None:
@@ -666,6 +667,8 @@ _TYPE_CODE_RE = re.compile(r"\[\s*([A-Za-z0-9]{2})\s*\]")
 _LOOSE_TYPE_CODE_RE = re.compile(r"([\[{(|])\s*([A-Z0-9]{2})\s*([\]})|1lI]?)\s*\|?\s*$")
 # The ticker is the last parenthesised token; '401(k)' is not one, but OCR's 'Inc.(AMD)' is.
 _TICKER_PAREN_RE = re.compile(r"(?:^|(?<=[\s.,]))\(\s*([A-Za-z][A-Za-z0-9.\-/]{0,7})\s*\)\s*$")
+# OCR closes '(AAPL)' with '}' or ']': accepted for an all-capitals ticker at the end only.
+_LOOSE_TICKER_PAREN_RE = re.compile(r"(?:^|(?<=[\s.,]))[({\[]\s*([A-Z]{1,5}(?:\.[A-Z]{1,2})?)\s*[)}\]|]\s*$")
 _TICKER_RE = re.compile(r"^[A-Z]{1,5}(?:\.[A-Z]{1,2})?$")
 _OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1", "S": "5"})
 _OCR_CODE_FIXES = str.maketrans({"0": "O", "1": "I", "5": "S", "8": "B"})
@@ -785,7 +788,7 @@ def _split_asset(text: str) -> tuple[str, str | None, str | None, bool]:
         text = text[: codes[-1].start()].rstrip(" {[|") + " " + text[codes[-1].end() :]
     text = re.sub(r"\s+", " ", text).strip()
     ticker = None
-    match = _TICKER_PAREN_RE.search(text)
+    match = _TICKER_PAREN_RE.search(text) or _LOOSE_TICKER_PAREN_RE.search(text)
     if match and any(ch.isupper() for ch in match.group(1)):
         raw = match.group(1)
         lowered = lowered or raw != raw.upper()
@@ -818,7 +821,10 @@ class _RowDraft:
                 self.checkbox = ticked or bool(self.checkbox)
                 continue
             if text:
-                self.cells.setdefault(cols.of(word.x0, tol), []).append(text)
+                col = cols.of(word.x0, tol)
+                if col in ("date", "notification") and text.startswith("$"):
+                    col = "amount"  # an OCR box that starts a little left of the Amount column
+                self.cells.setdefault(col, []).append(text)
 
     def add_amount_tail(self, line: _Line, cols: _Columns, tol: float) -> bool:
         """Take a wrapped '$50,000' that shares its line with a sub-line (rare layouts)."""
@@ -860,6 +866,7 @@ def _is_anchor(line: _Line, cols: _Columns, tol: float) -> bool:
 
 
 def _parse_table(lines_by_page: Sequence[Sequence[_Line]], tol: float) -> _Table:
+    """Walk the lines of every page in order and cut them into row drafts (see the module docstring)."""
     cols = _Columns()
     drafts: list[_RowDraft] = []
     current: _RowDraft | None = None
@@ -891,6 +898,8 @@ def _parse_table(lines_by_page: Sequence[Sequence[_Line]], tol: float) -> _Table
                 current.add_cells(line, cols, tol)
             elif current is None:
                 continue  # the filer block above the first row
+            elif label is None and _in_left_margin(line, cols, tol):
+                continue  # a page footer or stray heading: a row's later lines start at the Asset column
             elif label is not None:
                 current.subs.append((label[0], list(label[1])))
             elif current.in_sublines:
@@ -908,7 +917,7 @@ def _join(parts: Iterable[str]) -> str:
 
 
 def _build_row(
-    line_no: int, draft: _RowDraft, filing_year: int | None, ocr_fixes: bool = False
+    line_no: int, draft: _RowDraft, signed: dt.date | None, ocr_fixes: bool = False
 ) -> tuple[PtrRow, bool]:
     """The row for a draft, and whether its ticker or type code had lower-cased capitals."""
     cells = draft.cells
@@ -927,6 +936,8 @@ def _build_row(
     note_date = note_dates[0] if note_dates else None
 
     amount_range, low, high, amount_known = _parse_amount(_join(cells.get("amount", [])))
+    if ocr_fixes and low is not None and low == high:
+        amount_known = False  # from OCR, a lone '$15,000' is far likelier half a bucket than a value
     cap_gains = draft.checkbox
     if cap_gains is None:
         cap_text = _join(cells.get("cap_gains", [])).lower()
@@ -937,6 +948,8 @@ def _build_row(
         text = _join(words)
         if key == "location":
             key, text = "description", f"Location: {text}"
+        elif key.startswith("other:"):
+            key, text = "description", f"{key[6:]}: {text}"
         subs.setdefault(key, []).append(text)
     filing_status = "; ".join(subs["filing_status"]) if "filing_status" in subs else None
     subholding_of = "; ".join(subs["subholding_of"]) if "subholding_of" in subs else None
@@ -952,7 +965,8 @@ def _build_row(
         failed.append("dates_parsed")
     if tx_date is not None and note_date is not None and note_date < tx_date:
         failed.append("date_order")
-    latest = dt.date(filing_year + 1, 12, 31) if filing_year else dt.date.max
+    # A report cannot list a trade after the day it was signed (a day of slack for time zones).
+    latest = signed + dt.timedelta(days=1) if signed else dt.date.max
     if any(d is not None and not MIN_PLAUSIBLE_DATE <= d <= latest for d in (tx_date, note_date)):
         failed.append("dates_plausible")
     if not amount_known:
