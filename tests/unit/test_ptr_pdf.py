@@ -487,7 +487,7 @@ def synthetic_ptr() -> bytes:
     put(90, 285, "gfedc")
     put(125, 285, "No")
     put(22, 315, "CERTIFICATION AND SIGNATURE", 12, "B")
-    put(22, 340, "Digitally Signed: Hon. Test Filer , 02/10/2021", 9.7)
+    put(22, 340, "Digitally Signed: Hon. Test Filer , 04/10/2021", 9.7)
     return bytes(pdf.output())
 
 
@@ -591,7 +591,7 @@ def test_synthetic_layout_with_the_rarer_cases():
         state_district="ZZ01",
         ipo_answer=True,
         signature_name="Hon. Test Filer",
-        signature_date=D(2021, 2, 10),
+        signature_date=D(2021, 4, 10),
     )
     assert (doc.pages, doc.method, doc.issues) == (2, "text", ("lowercase_capitals_in_text_layer",))
 
