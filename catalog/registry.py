@@ -328,6 +328,7 @@ PTR_TRANSACTIONS = TableSpec(
         _c("filing_status", S, "The row's FILING STATUS sub-line (New, Amended …)."),
         _c("subholding_of", S, "The row's SUBHOLDING OF sub-line (the account or trust)."),
         _c("description", S, "The row's DESCRIPTION sub-line (option terms, share counts …)."),
+        _c("comment", S, "The row's COMMENTS sub-line, when the filer wrote one."),
         _c("page", I, "PDF page where the row starts."),
         _c("row_checks_failed", S, "Comma-separated names of the row checks that failed; '' when all passed."),
         _c("extraction_method", S, "text (PDF text layer) or ocr (scanned paper filing).", True),

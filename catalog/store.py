@@ -257,6 +257,12 @@ class Store:
                 return marks
         return {}
 
+    def evolved_since_write(self, identifier: str) -> bool:
+        """True when columns were added to the table after its last snapshot was written."""
+        table = self.table(identifier)
+        snap = table.current_snapshot()
+        return snap is not None and snap.schema_id is not None and snap.schema_id != table.metadata.current_schema_id
+
     def row_count(self, identifier: str) -> int:
         snap = self.table(identifier).current_snapshot()
         return int(_summary_dict(snap).get("total-records", 0)) if snap else 0
@@ -338,6 +344,41 @@ class Store:
             return 0
         snap = self.table(identifier).snapshot_by_id(snapshot_id)
         return int(_summary_dict(snap).get("total-records", -1)) if snap else -1
+
+    def changes(
+        self, identifier: str, *, after: int, upto: int, columns: Sequence[str] | None = None
+    ) -> tuple[pa.Table, pa.Table] | None:
+        """Rows in data files added and removed between two snapshots (any operation).
+
+        Iceberg data files are immutable, so every row that appeared, disappeared or changed
+        between ``after`` and ``upto`` lives in a file that one snapshot has and the other has not;
+        unchanged rows of rewritten files show up on both sides and cancel out for the caller.
+        Unlike pyiceberg's incremental append scan this sees overwrites and deletes too.
+
+        Returns:
+            (rows of added files, rows of removed files), or None when ``after`` is unknown (expired)
+            or a snapshot carries merge-on-read delete files — then the caller re-reads in full.
+        """
+        from pyiceberg.expressions import AlwaysTrue
+        from pyiceberg.io.pyarrow import ArrowScan
+
+        table = self.table(identifier)
+        if table.snapshot_by_id(after) is None or table.snapshot_by_id(upto) is None:
+            return None
+        fields = tuple(columns) if columns else ("*",)
+
+        def tasks(snapshot_id: int) -> dict[str, Any]:
+            return {t.file.file_path: t for t in table.scan(snapshot_id=snapshot_id, selected_fields=fields).plan_files()}
+
+        old, new = tasks(after), tasks(upto)
+        if any(t.delete_files for t in (*old.values(), *new.values())):
+            return None
+        schema = table.schema() if columns is None else table.schema().select(*columns)
+        scan = ArrowScan(table.metadata, table.io, schema, AlwaysTrue())
+        added = [new[p] for p in sorted(new.keys() - old.keys())]
+        removed = [old[p] for p in sorted(old.keys() - new.keys())]
+        empty = schema.as_arrow().empty_table()
+        return (scan.to_table(added) if added else empty, scan.to_table(removed) if removed else empty)
 
     # -- writes ---------------------------------------------------------------------------------
 

@@ -5,6 +5,12 @@ output's last commit, or the whole current snapshot; it binds them as Ibis table
 transform on DuckDB, and writes the result in one Iceberg transaction whose snapshot summary
 records the source snapshot ids (the watermarks). When no input moved since the last commit it
 does nothing, so a re-run adds no snapshot.
+
+Jobs with a :class:`jobs.spec.Scope` recompute only what changed: the runner diffs each input
+between its watermark and its current snapshot (data files added vs removed, so overwrites and
+deletes count too), turns the changed rows into keys, feeds the transform only those keys' rows,
+and replaces only those keys' rows in the output. A full recompute happens on a first run, with
+``full_refresh``, when a non-key input (a dimension) changed, or when a watermark has expired.
 """
 
 from __future__ import annotations
@@ -37,6 +43,7 @@ class JobResult:
     sources: Mapping[str, int]
     seconds: float
     full_read: bool = False
+    """True when the job recomputed everything rather than only what changed."""
 
 
 class Auditor(Protocol):
@@ -61,16 +68,67 @@ def run_job(store: Store, spec: JobSpec, *, run_id: str, full_refresh: bool = Fa
     started = time.perf_counter()
     marks = store.watermarks(spec.output)
     sources = {inp.table: store.current_snapshot_id(inp.table) for inp in spec.inputs.values()}
+    # A column added to the output (lakehouse init) is filled by recomputing everything once.
+    full_refresh = full_refresh or store.evolved_since_write(spec.output)
     if not full_refresh and all(sid == marks.get(table) for table, sid in sources.items()):
         return JobResult(spec.name, spec.output, "up_to_date", {}, 0, None, marks, time.perf_counter() - started)
+
+    out_spec = table_spec(spec.output)
+    target = out_spec.arrow_schema()
+    properties = {f"{SOURCE_PREFIX}{table}": str(sid) for table, sid in sources.items() if sid is not None}
+    properties |= {"lakehouse.job": spec.name, "lakehouse.run-id": run_id}
+    sources_now = {t: s for t, s in sources.items() if s is not None}
+    con = ibis.duckdb.connect()
+    try:
+        affected = None if full_refresh or spec.scope is None else _affected_keys(con, store, spec, marks, sources)
+        if affected is not None and affected.num_rows == 0:
+            # Inputs moved but no row of interest changed (e.g. an identical re-ingest): just record it.
+            store.set_watermark(spec.output, properties)
+            return JobResult(spec.name, spec.output, "no_changes", {}, 0, None, sources_now,
+                             time.perf_counter() - started)
+        bound, rows_in, any_full = _bind_inputs(store, spec, marks, sources, full_refresh, affected)
+        try:
+            result = _cast(con.to_pyarrow(spec.transform(**bound)), target)
+            partitions = None
+            if affected is not None:
+                result, partitions = merge_rows(con, store, spec.output, result, on=(spec.scope.key,),
+                                                replaced=affected)
+            elif spec.write is WriteMode.MERGE and spec.scope is None:
+                result, partitions = merge_rows(con, store, spec.output, result, on=spec.merge_on)
+            elif spec.write is WriteMode.REPLACE_PARTITIONS:
+                partitions = {c: result.column(c).unique().to_pylist() for c in out_spec.partition_by} or None
+        except CheckFailedError:
+            raise
+        except Exception as exc:
+            raise JobError(f"{spec.name}: the transform failed, {spec.output} is unchanged: {exc}") from exc
+    finally:
+        con.disconnect()
+
+    if spec.write is WriteMode.REPLACE_PARTITIONS and result.num_rows == 0:
+        # Nothing to write; the watermark stays, so the same (empty) range is re-read next time.
+        return JobResult(spec.name, spec.output, "no_changes", rows_in, 0, None, marks, time.perf_counter() - started)
+    snapshot_id = write_audit_publish(store, spec.output, result, properties, partitions, auditor, sources_now)
+    logger.info("%s: wrote %d rows to %s (snapshot %s)", spec.name, result.num_rows, spec.output, snapshot_id)
+    return JobResult(spec.name, spec.output, "committed", rows_in, result.num_rows, snapshot_id, sources_now,
+                     time.perf_counter() - started, any_full or affected is None)
+
+
+def _bind_inputs(store: Store, spec: JobSpec, marks: Mapping[str, int], sources: Mapping[str, int | None],
+                 full_refresh: bool, affected: pa.Table | None) -> tuple[dict, dict, bool]:
+    import ibis
+    from pyiceberg.expressions import In
 
     bound: dict[str, object] = {}
     rows_in: dict[str, int] = {}
     any_full = False
+    keys = affected.column(0).to_pylist() if affected is not None else None
     for param, inp in spec.inputs.items():
         sid = sources[inp.table]
         if sid is None:
             data = store.read(inp.table, columns=inp.columns)
+        elif keys is not None and param in spec.scope.feeds:
+            data = store.read(inp.table, snapshot_id=sid, columns=inp.columns,
+                              row_filter=In(spec.scope.feeds[param], keys))
         elif inp.mode is ReadMode.APPENDED and not full_refresh:
             data, full = store.read_appended(inp.table, after=marks.get(inp.table), upto=sid, columns=inp.columns)
             any_full |= full
@@ -78,42 +136,38 @@ def run_job(store: Store, spec: JobSpec, *, run_id: str, full_refresh: bool = Fa
             data = store.read(inp.table, snapshot_id=sid, columns=inp.columns)
         rows_in[inp.table] = data.num_rows
         bound[param] = ibis.memtable(data)
+    return bound, rows_in, any_full
 
-    out_spec = table_spec(spec.output)
-    target = out_spec.arrow_schema()
-    con = ibis.duckdb.connect()
-    try:
-        expr = spec.transform(**bound)
-        result = _cast(con.to_pyarrow(expr), target)
-        if spec.write is WriteMode.MERGE:
-            result = merge_rows(con, store, spec.output, result, on=spec.merge_on)
-    except Exception as exc:
-        raise JobError(f"{spec.name}: the transform failed, {spec.output} is unchanged: {exc}") from exc
-    finally:
-        con.disconnect()
 
-    properties = {f"{SOURCE_PREFIX}{table}": str(sid) for table, sid in sources.items() if sid is not None}
-    properties |= {"lakehouse.job": spec.name, "lakehouse.run-id": run_id}
-    if spec.write is not WriteMode.REPLACE and result.num_rows == 0:
-        # Nothing to write; the watermark stays, so the same (empty) range is re-read next time.
-        return JobResult(spec.name, spec.output, "no_changes", rows_in, 0, None, marks, time.perf_counter() - started)
-    partitions = None
-    if spec.write is not WriteMode.REPLACE:
-        partitions = {c: result.column(c).unique().to_pylist() for c in out_spec.partition_by} or None
-    sources_now = {t: s for t, s in sources.items() if s is not None}
-    snapshot_id = write_audit_publish(store, spec.output, result, properties, partitions, auditor, sources_now)
-    logger.info("%s: wrote %d rows to %s (snapshot %s)", spec.name, result.num_rows, spec.output, snapshot_id)
-    return JobResult(
-        spec.name,
-        spec.output,
-        "committed",
-        rows_in,
-        result.num_rows,
-        snapshot_id,
-        {t: s for t, s in sources.items() if s is not None},
-        time.perf_counter() - started,
-        any_full,
-    )
+def _affected_keys(con, store: Store, spec: JobSpec, marks: Mapping[str, int],
+                   sources: Mapping[str, int | None]) -> pa.Table | None:
+    """Keys whose output rows must be recomputed, or None for a full recompute."""
+    import ibis
+
+    scope = spec.scope
+    assert scope is not None
+    changed: list = []
+    for param, inp in spec.inputs.items():
+        sid, mark = sources[inp.table], marks.get(inp.table)
+        if sid == mark:
+            continue
+        if sid is None or mark is None or param not in scope.feeds:
+            return None
+        diff = store.changes(inp.table, after=mark, upto=sid, columns=inp.columns)
+        if diff is None:
+            return None
+        added, removed = (ibis.memtable(_nullable(t)) for t in diff)
+        rows = added.difference(removed).union(removed.difference(added))
+        changed.append(rows.select(**{scope.key: rows[scope.feeds[param]]}))
+    if not changed:
+        return pa.table({scope.key: pa.array([], pa.large_string())})
+    keys = ibis.union(*changed, distinct=True)
+    if scope.expand is not None:
+        extra = {name: ibis.memtable(store.read(spec.inputs[name].table, snapshot_id=sources[spec.inputs[name].table],
+                                                 columns=spec.inputs[name].columns))
+                 for name in scope.expand_inputs}
+        keys = scope.expand(keys, **extra)
+    return con.to_pyarrow(keys.select(scope.key).distinct().order_by(scope.key))
 
 
 def write_audit_publish(
@@ -135,7 +189,7 @@ def write_audit_publish(
             raise CheckFailedError(
                 f"{output}: the audit failed, nothing was published (main stays at snapshot "
                 f"{staged.base_snapshot_id}; the rejected data is on branch '{STAGING_BRANCH}', e.g. "
-                f"`lakehouse query --tag {STAGING_BRANCH} \"select * from {output}\"`).\n{report.summary()}",
+                f"`lakehouse query --tag {STAGING_BRANCH} 'select * from {output}'`).\n{report.summary()}",
                 (report,),
             )
     return store.publish(staged)
@@ -144,12 +198,15 @@ def write_audit_publish(
 def merge_rows(
     con, store: Store, output: str, result: pa.Table, *, on: tuple[str, ...] | None = None,
     replaced: pa.Table | None = None,
-) -> pa.Table:
-    """``result`` plus the existing rows (of the partitions it touches) it does not replace.
+) -> tuple[pa.Table, dict[str, list] | None]:
+    """``result`` plus the existing rows of the partitions concerned that it does not replace.
 
     Rows are replaced by the output's key, or by ``on`` — e.g. ``("doc_id",)`` to replace every
-    row of a re-extracted document. ``replaced`` (columns ``on`` plus the partition columns) names
-    rows to drop even when ``result`` has no row for them (a document that now yields none).
+    row of a re-extracted document. ``replaced`` (a table with the ``on`` columns) names rows to
+    drop even when ``result`` has none for them (a document that now yields no row).
+
+    Returns:
+        The merged rows and the partitions they are the complete content of (None: the whole table).
     """
     import ibis
     from pyiceberg.expressions import AlwaysTrue, And, In
@@ -159,19 +216,33 @@ def merge_rows(
     if not on:
         raise JobError(f"{output} has no key declared in the registry, so it cannot be merged into")
     # All-nullable while in DuckDB: ibis refuses to union tables that differ only in nullability.
-    target = pa.schema([f.with_nullable(True) for f in spec.arrow_schema()])
+    target = _nullable_schema(spec.arrow_schema())
     result = _cast(result, target)
     drop = result.select(list(on)) if replaced is None else replaced.select(list(on))
-    where = AlwaysTrue()
+    partitions: dict[str, list] = {}
     for col in spec.partition_by:
         values = set(result.column(col).to_pylist())
-        if replaced is not None:
+        if replaced is not None and col in replaced.column_names:
             values |= set(replaced.column(col).to_pylist())
-        clause = In(col, sorted(v for v in values if v is not None))
+        elif replaced is not None and len(on) == 1 and drop.num_rows:
+            hit = store.read(output, columns=[col], row_filter=In(on[0], drop.column(0).to_pylist()))
+            values |= set(hit.column(col).to_pylist())
+        partitions[col] = sorted(v for v in values if v is not None)
+    where = AlwaysTrue()
+    for col, values in partitions.items():
+        clause = In(col, values)
         where = clause if isinstance(where, AlwaysTrue) else And(where, clause)
     existing = _cast(store.read(output, row_filter=where), target)
     kept = ibis.memtable(existing).anti_join(ibis.memtable(drop), list(on))
-    return _cast(con.to_pyarrow(kept.union(ibis.memtable(result))), target)
+    return _cast(con.to_pyarrow(kept.union(ibis.memtable(result))), target), (partitions or None)
+
+
+def _nullable_schema(schema: pa.Schema) -> pa.Schema:
+    return pa.schema([f.with_nullable(True) for f in schema])
+
+
+def _nullable(data: pa.Table) -> pa.Table:
+    return data.cast(_nullable_schema(data.schema))
 
 
 def _cast(data: pa.Table, target: pa.Schema) -> pa.Table:

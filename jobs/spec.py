@@ -40,6 +40,26 @@ class Input:
 
 
 @dataclasses.dataclass(frozen=True)
+class Scope:
+    """How a job recomputes only what changed.
+
+    Output rows are grouped by ``key`` (e.g. ``doc_id``): a changed input row marks its key, the
+    runner feeds the transform only the rows of those keys, and the result replaces exactly those
+    keys' rows in the output. An input that is not in ``feeds`` (a dimension) forces a full
+    recompute when it changes.
+    """
+
+    key: str
+    feeds: Mapping[str, str]
+    """Input parameter -> its column holding the key."""
+    expand: Callable[..., ir.Table] | None = None
+    """``expand(changed, **inputs)`` -> the keys to recompute (a table with column ``key``), when a
+    change to one key affects others (an amendment supersedes a filer's earlier filings)."""
+    expand_inputs: tuple[str, ...] = ()
+    """Inputs ``expand`` reads, whole."""
+
+
+@dataclasses.dataclass(frozen=True)
 class JobSpec:
     """A transform plus everything the runner needs to feed it and commit its result."""
 
@@ -51,3 +71,5 @@ class JobSpec:
     write: WriteMode
     merge_on: tuple[str, ...] | None = None
     """For MERGE: columns whose matching rows the result replaces (default: the output's key)."""
+    scope: Scope | None = None
+    """Recompute only what changed (see :class:`Scope`); without it, a changed input recomputes all."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import ibis
 import ibis.expr.types as ir
 
-from jobs.spec import Input, JobSpec, WriteMode
+from jobs.spec import Input, JobSpec, Scope, WriteMode
 
 
 def most_common(table: ir.Table, key: str, column: str) -> ir.Table:
@@ -51,5 +51,6 @@ JOB = JobSpec(
         "securities": Input("silver.securities", columns=("ticker", "company_name", "sector")),
     },
     transform=transform,
-    write=WriteMode.REPLACE,
+    write=WriteMode.MERGE,
+    scope=Scope(key="asset_key", feeds={"facts": "asset_key"}),
 )

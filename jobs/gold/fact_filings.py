@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ibis.expr.types as ir
 
-from jobs.spec import Input, JobSpec, ReadMode, WriteMode
+from jobs.spec import Input, JobSpec, ReadMode, Scope, WriteMode
 
 
 def transform(filings: ir.Table, documents: ir.Table, matches: ir.Table, members: ir.Table) -> ir.Table:
@@ -47,11 +47,17 @@ JOB = JobSpec(
     name="gold.fact_filings",
     output="gold.fact_filings",
     inputs={
-        "filings": Input("silver.filings", ReadMode.SNAPSHOT),
+        # Lineage columns (source_url, ingested_at) change on every ingest; leave them out so only
+        # real changes to a filing mark it for recompute.
+        "filings": Input("silver.filings", ReadMode.SNAPSHOT, columns=(
+            "doc_id", "year", "filing_type", "filing_type_name", "filing_date", "filer_name", "prefix",
+            "first_name", "last_name", "suffix", "state_district", "state", "district", "is_efiled",
+            "is_amendment", "pdf_url")),
         "documents": Input("bronze.house_documents", ReadMode.SNAPSHOT, columns=("doc_id", "sha256", "size_bytes")),
         "matches": Input("silver.filer_matches", ReadMode.SNAPSHOT, columns=("doc_id", "bioguide_id")),
         "members": Input("gold.dim_members", ReadMode.SNAPSHOT),
     },
     transform=transform,
-    write=WriteMode.REPLACE,
+    write=WriteMode.MERGE,
+    scope=Scope(key="doc_id", feeds={"filings": "doc_id", "documents": "doc_id", "matches": "doc_id"}),
 )

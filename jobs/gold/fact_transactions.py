@@ -18,7 +18,7 @@ from __future__ import annotations
 import ibis
 import ibis.expr.types as ir
 
-from jobs.spec import Input, JobSpec, ReadMode, WriteMode
+from jobs.spec import Input, JobSpec, ReadMode, Scope, WriteMode
 
 
 def asset_key(ticker: ir.StringValue, asset_name: ir.StringValue) -> ir.StringValue:
@@ -45,6 +45,17 @@ def current_rows(rows: ir.Table) -> ir.Table:
             rows.filing_date < a.a_filed,
         ],
     )
+
+
+def filer_docs(changed: ir.Table, filings: ir.Table, matches: ir.Table) -> ir.Table:
+    """Every PTR of the filers of the changed documents: an amendment can supersede any of them."""
+    m = matches.select(m_doc="doc_id", bioguide_id="bioguide_id")
+    f = filings.left_join(m, filings.doc_id == m.m_doc)
+    f = f.select(doc_id=f.doc_id, filer_key=f.bioguide_id.fill_null(
+        f.filer_name.fill_null("") + "|" + f.state_district.fill_null("")))
+    touched = f.semi_join(changed, "doc_id").select("filer_key")
+    every = f.view()  # a self-join needs a second relation
+    return every.semi_join(touched, "filer_key").select("doc_id").union(changed.select("doc_id"), distinct=True)
 
 
 def transform(transactions: ir.Table, filings: ir.Table, matches: ir.Table, members: ir.Table) -> ir.Table:
@@ -119,10 +130,17 @@ JOB = JobSpec(
     output="gold.fact_transactions",
     inputs={
         "transactions": Input("silver.ptr_transactions", ReadMode.SNAPSHOT),
-        "filings": Input("silver.filings", ReadMode.SNAPSHOT),
+        "filings": Input("silver.filings", ReadMode.SNAPSHOT,
+                         columns=("doc_id", "filing_date", "filer_name", "state_district", "pdf_url")),
         "matches": Input("silver.filer_matches", ReadMode.SNAPSHOT, columns=("doc_id", "bioguide_id")),
         "members": Input("gold.dim_members", ReadMode.SNAPSHOT),
     },
     transform=transform,
-    write=WriteMode.REPLACE,
+    write=WriteMode.MERGE,
+    scope=Scope(
+        key="doc_id",
+        feeds={"transactions": "doc_id", "filings": "doc_id", "matches": "doc_id"},
+        expand=filer_docs,
+        expand_inputs=("filings", "matches"),
+    ),
 )

@@ -134,9 +134,8 @@ def extract_ptrs(store: Store, *, run_id: str | None = None, reextract: bool = F
         try:
             for spec, rows in ((EXTRACTION_ISSUES, issue_rows), (PTR_TRANSACTIONS, tx_rows), (PTR_FILINGS, filing_rows)):
                 new = pa.Table.from_pylist(rows, spec.arrow_schema())
-                merged = merge_rows(con, store, spec.identifier, new, on=("doc_id",), replaced=processed)
-                years = sorted(set(processed.column("year").to_pylist()))
-                snapshot_id = store.replace(spec.identifier, merged, properties, partition_values={"year": years})
+                merged, partitions = merge_rows(con, store, spec.identifier, new, on=("doc_id",), replaced=processed)
+                snapshot_id = store.replace(spec.identifier, merged, properties, partition_values=partitions)
         finally:
             con.disconnect()
     elif source_sid is not None:
@@ -202,7 +201,7 @@ def _rows_of(res: Extracted, now: dt.datetime, tx_rows: list, filing_rows: list,
             transaction_date=row.transaction_date, notification_date=row.notification_date,
             amount_range=row.amount_range, amount_low=row.amount_low, amount_high=row.amount_high,
             cap_gains_over_200=row.cap_gains_over_200, filing_status=row.filing_status,
-            subholding_of=row.subholding_of, description=row.description, page=row.page,
+            subholding_of=row.subholding_of, description=row.description, comment=row.comment, page=row.page,
             row_checks_failed=",".join(row.checks_failed), extraction_method=method, extracted_at=now))
         if row.checks_failed:
             issue("row_checks_failed", f"line {row.line_no} failed row checks: {', '.join(row.checks_failed)}",

@@ -100,3 +100,24 @@ def test_snapshots_and_query_errors_through_the_cli(tmp_path):
     assert both.exit_code == 2 and "at most one of" in both.output
     tag = runner.invoke(main, home + ["query", "--tag", "v1", "select count(*) from gold.fact_filings"])
     assert tag.exit_code == 1 and "has no tag or branch 'v1'" in tag.output
+
+
+def test_a_column_added_to_a_job_output_is_filled_from_then_on(lakehouse):
+    """Evolve gold.fact_filings by one registry column: no rewrite, and the next run fills it."""
+    from catalog.registry import FACT_FILINGS, TABLES
+    from jobs.gold.fact_filings import JOB
+    from jobs.runner import run_job
+
+    store = lakehouse.store
+    old = dataclasses.replace(FACT_FILINGS, columns=tuple(c for c in FACT_FILINGS.columns if c.name != "pdf_url"))
+    store.init_tables([s if s.identifier != "gold.fact_filings" else old for s in TABLES])
+    store.append("silver.filings", pa.table({"doc_id": ["20026590"], "year": [2025], "filing_type": ["P"],
+                                             "pdf_url": ["https://x/20026590.pdf"]}))
+    assert run_job(store, JOB, run_id="r1").status == "committed"
+    assert "pdf_url" not in store.read("gold.fact_filings").column_names
+    assert store.init_tables() == ["evolved gold.fact_filings: added pdf_url"]
+    assert not store.evolved_since_write("silver.filings")
+    result = run_job(store, JOB, run_id="r2")
+    assert (result.status, result.full_read) == ("committed", True)
+    assert store.read("gold.fact_filings", columns=["pdf_url"]).to_pylist() == [{"pdf_url": "https://x/20026590.pdf"}]
+    assert run_job(store, JOB, run_id="r3").status == "up_to_date"

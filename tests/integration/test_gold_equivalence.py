@@ -85,7 +85,11 @@ def test_incremental_gold_equals_full_rebuild(tmp_path, house_data, monkeypatch)
         add_index_record(root, (house_data / "2025FD.xml").read_text(encoding="utf-8-sig"))
         app.ingest_house([2025], source=url)
         app.transform("silver")
-        app.transform("gold")
+        gold = {r.job: r for r in app.transform("gold")}
+        # Only the new filing, the three new PTRs and Pelosi's other PTR (the amendment's filer) were redone.
+        assert (gold["gold.fact_transactions"].full_read, gold["gold.fact_filings"].full_read) == (False, False)
+        assert gold["gold.fact_transactions"].rows_in["silver.ptr_transactions"] == 9 + 56 + 7 + 1
+        assert gold["gold.fact_filings"].rows_in["silver.filings"] == 3  # the new filing + two with new PDFs
         second = gold_rows(app)
         assert second == rebuild(tmp_path, "full2", url, house_data)
         facts = app.query("select doc_id, line_no, amount_low from gold.fact_transactions "
