@@ -162,6 +162,7 @@ def _affected_keys(con, store: Store, spec: JobSpec, marks: Mapping[str, int],
     if not changed:
         return pa.table({scope.key: pa.array([], pa.large_string())})
     keys = ibis.union(*changed, distinct=True)
+    keys = keys.filter(keys[scope.key].notnull())
     if scope.expand is not None:
         extra = {name: ibis.memtable(store.read(spec.inputs[name].table, snapshot_id=sources[spec.inputs[name].table],
                                                  columns=spec.inputs[name].columns))

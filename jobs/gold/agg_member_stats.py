@@ -5,7 +5,7 @@ from __future__ import annotations
 import ibis
 import ibis.expr.types as ir
 
-from jobs.spec import Input, JobSpec, WriteMode
+from jobs.spec import Input, JobSpec, Scope, WriteMode
 
 
 def _periods(facts: ir.Table) -> ir.Table:
@@ -80,5 +80,7 @@ JOB = JobSpec(
         "members": Input("gold.dim_members"),
     },
     transform=transform,
-    write=WriteMode.REPLACE,
+    write=WriteMode.MERGE,
+    # A member's statistics depend on that member's transactions only.
+    scope=Scope(key="bioguide_id", feeds={"facts": "bioguide_id"}),
 )
