@@ -526,6 +526,24 @@ AGG_MEMBER_STATS = TableSpec(
     key=("period", "bioguide_id"),
 )
 
+PIPELINE_RUNS = TableSpec(
+    "ops.pipeline_runs",
+    "One row per step of each pipeline run: timing, outcome, rows and snapshots produced.",
+    (
+        _c("run_id", S, "Pipeline run id (shared by its steps).", True),
+        _c("step", S, "ingest.house, ingest.members, ingest.reference, transform.silver or transform.gold.", True),
+        _c("attempt", I, "1 for the first try; more when a transient failure was retried.", True),
+        _c("started_at", TS, "Step start.", True),
+        _c("ended_at", TS, "Step end.", True),
+        _c("status", S, "ok, failed (gave up or bad data) or retrying (a transient failure, tried again).", True),
+        _c("rows_in", L, "Rows read (documents fetched for ingest)."),
+        _c("rows_out", L, "Rows written."),
+        _c("snapshots", S, "Snapshots produced, as table@snapshot_id, comma-separated."),
+        _c("error", S, "What went wrong, when it did."),
+    ),
+    sort_by=("started_at",),
+)
+
 QUARANTINE = TableSpec(
     "ops.quarantine",
     "Inputs that could not be used, each with the input it came from and the reason. Append-only history.",
@@ -562,6 +580,7 @@ TABLES: tuple[TableSpec, ...] = (
     AGG_TRENDING_STOCKS,
     AGG_MEMBER_STATS,
     QUARANTINE,
+    PIPELINE_RUNS,
 )
 
 

@@ -34,6 +34,19 @@ class Context:
 pass_ctx = click.make_pass_decorator(Context)
 
 
+class JsonLogFormatter(logging.Formatter):
+    """One JSON object per log record, for log shippers."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        import json
+
+        entry = {"time": self.formatTime(record, "%Y-%m-%dT%H:%M:%S%z"), "level": record.levelname,
+                 "logger": record.name, "message": record.getMessage()}
+        if record.exc_info:
+            entry["exception"] = self.formatException(record.exc_info)
+        return json.dumps(entry)
+
+
 def handle_errors(fn):
     """Turn LakehouseError into 'Error: …' and its exit code (full traceback with --debug)."""
 
@@ -56,15 +69,20 @@ def handle_errors(fn):
               help="Directory of the embedded catalog and warehouse [env LAKEHOUSE_HOME; default ./.lakehouse].")
 @click.option("--log-level", envvar="LAKEHOUSE_LOG_LEVEL", default="WARNING", show_default=True,
               type=click.Choice(["DEBUG", "INFO", "WARNING", "ERROR"], case_sensitive=False))
+@click.option("--log-format", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="Operator logs on stderr as text or one JSON object per line.")
 @click.option("--debug", is_flag=True, help="Show full tracebacks.")
 @click.version_option(package_name="congress-lakehouse")
 @click.pass_context
-def main(ctx: click.Context, home: str | None, log_level: str, debug: bool) -> None:
+def main(ctx: click.Context, home: str | None, log_level: str, log_format: str, debug: bool) -> None:
     """An Iceberg lakehouse of US House financial disclosures (STOCK Act trades).
 
     Data use: 5 U.S.C. §13107 forbids commercial use of these reports (news media excepted).
     """
-    logging.basicConfig(level=log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    handler = logging.StreamHandler()
+    handler.setFormatter(JsonLogFormatter() if log_format == "json" else
+                         logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=log_level.upper(), handlers=[handler], force=True)
     try:
         ctx.obj = Context(home, debug)
     except LakehouseError as exc:

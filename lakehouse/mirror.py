@@ -16,6 +16,18 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address) -> None:
+        """A client that hung up (a timeout on its side) is not worth a traceback on stderr."""
+        import sys
+
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
+
+
 @contextlib.contextmanager
 def serve_directory(root: Path, handler: type[http.server.SimpleHTTPRequestHandler] = QuietHandler,
                     host: str = "127.0.0.1") -> Iterator[str]:
@@ -24,7 +36,7 @@ def serve_directory(root: Path, handler: type[http.server.SimpleHTTPRequestHandl
     def factory(*args, **kwargs):
         return handler(*args, directory=str(root), **kwargs)
 
-    server = http.server.ThreadingHTTPServer((host, 0), factory)
+    server = _Server((host, 0), factory)
     thread = threading.Thread(target=server.serve_forever, name="mirror-http", daemon=True)
     thread.start()
     try:

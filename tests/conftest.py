@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import time
 import shutil
 import zipfile
 from collections.abc import Callable, Iterator
@@ -102,6 +103,12 @@ def build_clerk_mirror(root: Path, house: Path, *, year: int = 2025, index_files
     return root
 
 
+RESET = -1
+"""Fault status: close the connection without answering (a reset)."""
+SLOW = -2
+"""Fault status: answer only after ``body`` seconds (a slow server; longer than the client timeout)."""
+
+
 class MirrorHandler(QuietHandler):
     """Serves a directory; ``faults`` maps a URL path to a queue of (status, body) to answer first."""
 
@@ -113,6 +120,14 @@ class MirrorHandler(QuietHandler):
         queue = self.faults.get(self.path)
         if queue:
             status, body = queue.pop(0)
+            if status == RESET:
+                self.close_connection = True
+                self.connection.shutdown(2)
+                return
+            if status == SLOW:
+                time.sleep(float(body))
+                super().do_GET()
+                return
             self.send_response(status)
             self.send_header("Content-Type", "text/html")
             self.send_header("Content-Length", str(len(body)))

@@ -48,6 +48,8 @@ class YearReport:
     documents_fetched: int = 0
     documents_failed: int = 0
     error: str | None = None
+    transient: bool = False
+    """The index failed for a reason worth retrying (network, 5xx), not because it is bad."""
 
 
 @dataclasses.dataclass
@@ -67,10 +69,12 @@ class Quarantine:
 
     def __init__(self, store: Store, run_id: str) -> None:
         self._store, self._run_id, self._rows, self.count = store, run_id, [], 0
+        self.last_reason = ""
 
     def add(self, stage: str, source: str, reason_code: str, reason: str, *, year: int | None = None,
             doc_id: str | None = None, detail: str | None = None) -> None:
         logger.info("quarantine %s %s: %s", stage, source, reason)
+        self.last_reason = reason
         self._rows.append(dict(recorded_at=_now(), run_id=self._run_id, stage=stage, source=source, year=year,
                                doc_id=doc_id, reason_code=reason_code, reason=reason, detail=detail))
         self.count += 1
@@ -121,7 +125,8 @@ def _ingest_index(store: Store, src: Source, year: int, yr: YearReport, quaranti
     fetched, fmt, content = _fetch_index(src, year, quarantine)
     if fetched is None:
         yr.index_status = "failed"
-        yr.error = f"no usable index for {year} at {src.location}; see ops.quarantine"
+        yr.transient = fmt == "transient"
+        yr.error = f"no usable index for {year} at {src.location}: {quarantine.last_reason}"
         return None
     yr.index_url, yr.index_format = fetched.url, fmt
     try:
@@ -173,7 +178,7 @@ def _fetch_index(src: Source, year: int, quarantine: Quarantine) -> tuple[Fetche
     except SourceError as exc:
         if exc.transient:
             quarantine.add("ingest.index", exc.source, exc.reason, str(exc), year=year)
-            return None, "", b""
+            return None, "transient", b""
         logger.info("%s; trying %sFD.xml / .txt", exc, year)
     for fmt in ("xml", "txt"):
         try:
@@ -181,6 +186,9 @@ def _fetch_index(src: Source, year: int, quarantine: Quarantine) -> tuple[Fetche
             return fetched, fmt, fetched.content
         except SourceError as exc:
             last = exc
+            if exc.transient:
+                quarantine.add("ingest.index", exc.source, exc.reason, str(exc), year=year)
+                return None, "transient", b""
     quarantine.add("ingest.index", src.url(f"{base}/{year}FD.zip"), last.reason,
                    f"no index for {year}: {year}FD.zip, {year}FD.xml and {year}FD.txt are all unavailable "
                    f"({last}). Check --source and the year.", year=year)

@@ -1,0 +1,71 @@
+"""``lakehouse pipeline run`` and ``lakehouse runs``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import time
+
+import click
+
+from lakehouse.cli import Context, _progress, handle_errors, main, pass_ctx
+from lakehouse.errors import ExitCode
+
+
+@main.group()
+def pipeline() -> None:
+    """Run the whole pipeline: ingest, silver, gold (each audited before it is published)."""
+
+
+@pipeline.command("run")
+@click.option("--year", "years", type=int, multiple=True,
+              help="Filing year; repeat for several [default: the current year].")
+@click.option("--source", default=None, help="Clerk site, mirror URL or directory [env LAKEHOUSE_SOURCE].")
+@click.option("--types", default="P", show_default=True, help="Filing types whose PDFs to fetch.")
+@click.option("--members-source", default=None, help="Also (re)load Members from this URL or path.")
+@click.option("--reference-source", default=None, help="Also (re)load ticker reference data from here.")
+@click.option("--every", default=None, help="Keep running on this interval (e.g. 1h, 30m) until interrupted.")
+@click.option("--attempts", type=int, default=4, show_default=True, help="Tries per step for transient failures.")
+@pass_ctx
+@handle_errors
+def pipeline_run(c: Context, years, source, types, members_source, reference_source, every, attempts) -> None:
+    """Ingest -> silver -> audit -> publish -> gold -> audit -> publish, with one run id.
+
+    Exit codes: 0 every step succeeded; 1 a step failed (see `lakehouse runs`).
+    """
+    from lakehouse.pipeline import parse_every, run_pipeline
+
+    interval = None
+    if every:
+        try:
+            interval = parse_every(every)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), param_hint="--every") from None
+    years = years or (dt.date.today().year,)
+    while True:
+        with _progress("downloading PDFs") as progress:
+            report = run_pipeline(c.app, years, source=source, types=types.split(","),
+                                  members_source=members_source, reference_source=reference_source,
+                                  attempts=attempts, echo=click.echo, progress=progress)
+        click.echo(f"run {report.run_id}: {'ok' if report.ok else 'FAILED'}")
+        if interval is None:
+            sys.exit(int(ExitCode.OK if report.ok else ExitCode.FAILED))
+        click.echo(f"next run in {every}; Ctrl-C to stop", err=True)
+        time.sleep(interval)
+
+
+@main.command()
+@click.option("--last", "last", type=int, default=5, show_default=True, help="How many runs to show.")
+@pass_ctx
+@handle_errors
+def runs(c: Context, last: int) -> None:
+    """Show the last pipeline runs, step by step, from ops.pipeline_runs."""
+    from lakehouse.output import render_text
+
+    c.app.init()
+    sql = (f"with r as (select run_id, max(ended_at) as t from ops.pipeline_runs group by 1 order by t desc "
+           f"limit {int(last)}) select p.run_id, p.step, p.attempt, p.status, p.started_at, "
+           "date_diff('millisecond', p.started_at, p.ended_at) / 1000.0 as seconds, p.rows_in, p.rows_out, p.error "
+           "from ops.pipeline_runs p join r using (run_id) order by r.t desc, p.started_at")
+    table = c.app.query(sql)
+    click.echo(render_text(table, max_rows=1000, max_width=60) if table.num_rows else "no pipeline runs yet")

@@ -1,0 +1,201 @@
+"""``lakehouse pipeline run``: ingest -> silver (audit, publish) -> gold (audit, publish), retried.
+
+One run id ties the steps together; each step's outcome is a row in ``ops.pipeline_runs``.
+Transient failures — the source's network errors and 5xx answers, and commit conflicts with a
+concurrent writer — are retried with exponential backoff (jobs re-read their watermarks on each
+try, so a retry works on fresh metadata). Bad data (a failed audit, an unusable index) is never
+retried: the run stops, records why, and alerts.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import logging
+import random
+import time
+import uuid
+from collections.abc import Callable, Sequence
+
+import pyarrow as pa
+
+from catalog.registry import PIPELINE_RUNS
+from lakehouse.app import Lakehouse
+from lakehouse.errors import CheckFailedError, CommitConflictError, LakehouseError, SourceError
+
+logger = logging.getLogger(__name__)
+
+Echo = Callable[[str], None]
+
+
+class PipelineError(LakehouseError):
+    """A pipeline step failed for good; earlier steps' commits stand, later steps did not run."""
+
+
+@dataclasses.dataclass
+class StepOutcome:
+    step: str
+    status: str
+    attempts: int
+    rows_in: int = 0
+    rows_out: int = 0
+    snapshots: tuple[str, ...] = ()
+    error: str | None = None
+
+
+@dataclasses.dataclass
+class PipelineReport:
+    run_id: str
+    steps: list[StepOutcome]
+
+    @property
+    def ok(self) -> bool:
+        return all(s.status == "ok" for s in self.steps)
+
+
+def is_transient(exc: BaseException) -> bool:
+    """Worth retrying: network trouble, a busy source, or a concurrent commit."""
+    from pyiceberg.exceptions import CommitFailedException
+
+    if isinstance(exc, SourceError):
+        return exc.transient
+    if isinstance(exc, CheckFailedError):
+        return False
+    if isinstance(exc, CommitConflictError | CommitFailedException):
+        return True
+    try:
+        from pyiceberg.exceptions import ValidationException
+    except ImportError:  # pragma: no cover - older pyiceberg
+        return False
+    cause = exc.__cause__
+    return isinstance(exc, ValidationException) or isinstance(cause, CommitFailedException | ValidationException)
+
+
+def run_pipeline(
+    app: Lakehouse,
+    years: Sequence[int],
+    *,
+    source: str | None = None,
+    types: Sequence[str] = ("P",),
+    members_source: str | None = None,
+    reference_source: str | None = None,
+    attempts: int = 4,
+    backoff: float = 1.0,
+    run_id: str | None = None,
+    echo: Echo | None = None,
+    progress=None,
+) -> PipelineReport:
+    """Run every step once, in order; stop at the first step that fails for good."""
+    run_id = run_id or uuid.uuid4().hex[:12]
+    app.init()
+    report = PipelineReport(run_id, [])
+    steps: list[tuple[str, Callable[[], tuple[int, int, tuple[str, ...]]]]] = []
+    if members_source:
+        steps.append(("ingest.members", lambda: _ingest_members(app, members_source)))
+    if reference_source:
+        steps.append(("ingest.reference", lambda: _ingest_reference(app, reference_source)))
+    steps += [
+        ("ingest.house", lambda: _ingest_house(app, years, source, types, progress)),
+        ("transform.silver", lambda: _transform(app, "silver")),
+        ("transform.gold", lambda: _transform(app, "gold")),
+    ]
+    for name, fn in steps:
+        outcome = _run_step(app, run_id, name, fn, attempts, backoff)
+        report.steps.append(outcome)
+        if echo:
+            echo(f"{name}: {outcome.status} (attempt {outcome.attempts}, {outcome.rows_in} in, "
+                 f"{outcome.rows_out} out{', ' + outcome.error if outcome.error else ''})")
+        if outcome.status != "ok":
+            _alert(app, run_id, outcome)
+            break
+    return report
+
+
+def _run_step(app: Lakehouse, run_id: str, name: str, fn, attempts: int, backoff: float) -> StepOutcome:
+    for attempt in range(1, attempts + 1):
+        started = _now()
+        try:
+            rows_in, rows_out, snapshots = fn()
+        except Exception as exc:  # recorded, then re-raised or retried below
+            transient = is_transient(exc) and attempt < attempts
+            status = "retrying" if transient else "failed"
+            _record(app, run_id, name, attempt, started, status, error=f"{type(exc).__name__}: {exc}")
+            if not transient:
+                if not (isinstance(exc, LakehouseError) or is_transient(exc)):
+                    raise  # a bug, not a data or network problem: show the traceback
+                return StepOutcome(name, "failed", attempt, error=(str(exc).splitlines() or [""])[0][:500])
+            delay = backoff * 2 ** (attempt - 1) * (0.5 + random.random())
+            logger.warning("%s: transient failure (%s); retrying in %.1fs", name, exc, delay)
+            time.sleep(delay)
+            continue
+        _record(app, run_id, name, attempt, started, "ok", rows_in, rows_out, snapshots)
+        return StepOutcome(name, "ok", attempt, rows_in, rows_out, snapshots)
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _ingest_house(app, years, source, types, progress):
+    report = app.ingest_house(years, types=types, source=source, progress=progress)
+    if not report.ok:
+        failures = [y for y in report.years if y.index_status == "failed"]
+        failed = "; ".join(y.error or f"{y.year} failed" for y in failures)
+        if all(y.transient for y in failures):
+            raise SourceError(f"the index could not be fetched: {failed}", source=report.source,
+                              reason="network", transient=True)
+        raise PipelineError(f"the index could not be ingested: {failed}")
+    rows_in = sum(y.records + y.documents_fetched for y in report.years)
+    snaps = tuple(f"bronze.house_fd_index@{y.index_snapshot_id}" for y in report.years if y.index_snapshot_id)
+    return rows_in, sum(y.documents_fetched for y in report.years), snaps
+
+
+def _ingest_members(app, source):
+    from jobs.bronze.members import ingest_members
+
+    r = ingest_members(app.store, app.settings, source)
+    return 0, getattr(r, "members", 0), ()
+
+
+def _ingest_reference(app, source):
+    from jobs.bronze.reference import ingest_reference
+
+    r = ingest_reference(app.store, app.settings, source)
+    return r.securities, r.securities if r.status == "ingested" else 0, ()
+
+
+def _transform(app, layer):
+    results = app.transform(layer)
+    snaps = tuple(f"{r.output}@{r.snapshot_id}" for r in results if r.snapshot_id)
+    return (sum(sum(r.rows_in.values()) for r in results), sum(r.rows_out for r in results), snaps)
+
+
+def _record(app, run_id, step, attempt, started, status, rows_in=None, rows_out=None, snapshots=(), error=None):
+    row = dict(run_id=run_id, step=step, attempt=attempt, started_at=started, ended_at=_now(), status=status,
+               rows_in=rows_in, rows_out=rows_out, snapshots=",".join(snapshots), error=error)
+    try:
+        app.store.append(PIPELINE_RUNS.identifier, pa.Table.from_pylist([row], PIPELINE_RUNS.arrow_schema()))
+    except Exception:  # the run log must never hide the step's own outcome
+        logger.exception("could not record %s %s in ops.pipeline_runs", run_id, step)
+
+
+def _alert(app, run_id: str, outcome: StepOutcome) -> None:
+    try:
+        from checks.alerts import send_pipeline_alert
+    except ImportError:
+        logger.error("pipeline %s failed at %s: %s", run_id, outcome.step, outcome.error)
+        return
+    send_pipeline_alert(app.settings, run_id=run_id, step=outcome.step, error=outcome.error or "")
+
+
+def parse_every(text: str) -> float:
+    """'90s', '15m', '1h', '1d' -> seconds."""
+    units = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+    try:
+        value, unit = float(text[:-1]), units[text[-1].lower()]
+    except (ValueError, KeyError, IndexError):
+        raise ValueError(f"{text!r} is not a duration; use e.g. 90s, 15m, 1h or 1d") from None
+    if value <= 0:
+        raise ValueError("the interval must be positive")
+    return value * unit
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)

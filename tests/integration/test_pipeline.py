@@ -1,0 +1,139 @@
+"""``lakehouse pipeline run``: steps recorded, faults retried, concurrency and SIGKILL survived."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+from click.testing import CliRunner
+
+from catalog.registry import iter_specs
+from lakehouse.app import Lakehouse
+from lakehouse.cli import main
+from lakehouse.pipeline import parse_every, run_pipeline
+from tests.conftest import REPO, RESET, SLOW, build_clerk_mirror, mirror_server, test_settings
+
+pytestmark = pytest.mark.slow
+
+GOLD = [s.identifier for s in iter_specs("gold")]
+
+
+def gold_state(app: Lakehouse) -> dict[str, list]:
+    out = {}
+    for name in GOLD:
+        rows = app.store.read(name).to_pylist()
+        out[name] = sorted(tuple((k, str(v)) for k, v in sorted(r.items())) for r in rows)
+    return out
+
+
+@pytest.fixture(scope="module")
+def mirror(tmp_path_factory, house_data):
+    root = build_clerk_mirror(tmp_path_factory.mktemp("mirror"), house_data)
+    with mirror_server(root) as (url, _):
+        yield root, url
+
+
+@pytest.fixture(scope="module")
+def reference_gold(mirror, tmp_path_factory):
+    """Gold of one uninterrupted pipeline run."""
+    app = Lakehouse.open(test_settings(tmp_path_factory.mktemp("ref")))
+    assert run_pipeline(app, [2025], source=mirror[1]).ok
+    return gold_state(app)
+
+
+def test_pipeline_records_every_step_and_reruns_cleanly(tmp_path, mirror, reference_gold):
+    home = tmp_path / "lh"
+    env = {"LAKEHOUSE_HOME": str(home), "LAKEHOUSE_HTTP_RATE": "100000"}
+    runner = CliRunner()
+    first = runner.invoke(main, ["pipeline", "run", "--year", "2025", "--source", mirror[1]], env=env)
+    assert first.exit_code == 0, first.output
+    assert first.output.splitlines()[-1].endswith(": ok")
+    again = runner.invoke(main, ["pipeline", "run", "--year", "2025", "--source", mirror[1]], env=env)
+    assert again.exit_code == 0
+    app = Lakehouse.open(test_settings(home))
+    steps = app.query("select run_id, step, attempt, status, rows_out from ops.pipeline_runs "
+                      "order by started_at").to_pylist()
+    assert [(s["step"], s["status"]) for s in steps] == [
+        ("ingest.house", "ok"), ("transform.silver", "ok"), ("transform.gold", "ok")] * 2
+    assert len({s["run_id"] for s in steps}) == 2
+    assert [s["rows_out"] for s in steps[3:]] == [0, 0, 0]  # nothing new the second time
+    assert gold_state(app) == reference_gold
+    shown = runner.invoke(main, ["runs", "--last", "1"], env=env)
+    assert shown.exit_code == 0 and "transform.gold" in shown.output and steps[-1]["run_id"] in shown.output
+
+
+def test_network_faults_are_retried_and_never_committed(tmp_path, house_data):
+    root = build_clerk_mirror(tmp_path / "m", house_data)
+    faults = {
+        "/public_disc/financial-pdfs/2025FD.zip": [(503, b"busy")] * 4,          # beats the HTTP retries once
+        "/public_disc/ptr-pdfs/2025/20026590.pdf": [(RESET, b"")],             # a reset, retried by HTTP
+        "/public_disc/ptr-pdfs/2025/20026658.pdf": [(SLOW, b"3")] * 3,          # slower than the timeout
+    }
+    with mirror_server(root, faults) as (url, handler):
+        app = Lakehouse.open(test_settings(tmp_path / "lh", LAKEHOUSE_HTTP_TIMEOUT="1"))
+        report = run_pipeline(app, [2025], source=url, backoff=0.01)
+    assert report.ok
+    steps = app.query("select step, attempt, status, error from ops.pipeline_runs order by started_at").to_pylist()
+    assert [(s["step"], s["attempt"], s["status"]) for s in steps[:2]] == [
+        ("ingest.house", 1, "retrying"), ("ingest.house", 2, "ok")]
+    assert "HTTP 503" in steps[0]["error"]
+    held = app.query("select doc_id from bronze.house_documents order by doc_id").column("doc_id").to_pylist()
+    assert held == ["20026590", "20027933"]
+    slow = app.query("select reason_code from ops.quarantine where doc_id = '20026658'").to_pylist()
+    assert slow == [{"reason_code": "network"}]
+    assert handler.requests_seen.count("/public_disc/ptr-pdfs/2025/20026590.pdf") == 2
+
+
+def test_two_pipelines_at_once_both_finish(tmp_path, mirror, reference_gold):
+    home = tmp_path / "lh"
+    env = {**os.environ, "LAKEHOUSE_HOME": str(home), "LAKEHOUSE_HTTP_RATE": "100000"}
+    Lakehouse.open(test_settings(home)).init()
+    cmd = [sys.executable, "-m", "lakehouse", "pipeline", "run", "--year", "2025", "--source", mirror[1]]
+    procs = [subprocess.Popen(cmd, env=env, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+             for _ in range(2)]
+    outputs = [p.communicate(timeout=300)[0].decode() for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], outputs
+    app = Lakehouse.open(test_settings(home))
+    assert gold_state(app) == reference_gold
+    dups = app.query("select count(*) - count(distinct doc_id || '-' || line_no) as d from silver.ptr_transactions")
+    assert dups.to_pylist() == [{"d": 0}]
+
+
+def test_sigkill_at_random_points_converges(tmp_path, mirror, reference_gold):
+    home = tmp_path / "lh"
+    env = {**os.environ, "LAKEHOUSE_HOME": str(home), "LAKEHOUSE_HTTP_RATE": "100000"}
+    cmd = [sys.executable, "-m", "lakehouse", "pipeline", "run", "--year", "2025", "--source", mirror[1]]
+    timing = Lakehouse.open(test_settings(tmp_path / "timing"))
+    started = time.perf_counter()
+    run_pipeline(timing, [2025], source=mirror[1])
+    duration = time.perf_counter() - started + 1.5  # plus interpreter start-up
+    rng = random.Random(7)
+    kills = 0
+    for i in range(20):
+        proc = subprocess.Popen(cmd, env=env, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0.5, duration))
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGKILL)
+            kills += 1
+        proc.wait()
+        app = Lakehouse.open(test_settings(home))
+        for name in app.store.list_tables():
+            app.store.read(name, columns=[app.store.table(name).schema().fields[0].name])  # readable
+        if i % 5 == 4:  # every few kills, let a run finish: it must converge
+            assert run_pipeline(app, [2025], source=mirror[1]).ok
+            assert gold_state(app) == reference_gold
+    assert kills >= 10
+    app = Lakehouse.open(test_settings(home))
+    assert run_pipeline(app, [2025], source=mirror[1]).ok
+    assert gold_state(app) == reference_gold
+
+
+def test_parse_every():
+    assert [parse_every(x) for x in ("90s", "15m", "1h", "2d")] == [90, 900, 3600, 172800]
+    with pytest.raises(ValueError, match="not a duration"):
+        parse_every("hourly")
