@@ -21,6 +21,23 @@ from lakehouse.settings import load_settings
 
 Echo = Callable[[str], None]
 
+TRADES = (
+    "Extracted trades, back to the source PDF",
+    "select filer_name, party, ticker, transaction_type, transaction_date, amount_range, is_late, doc_id "
+    "from gold.fact_transactions order by transaction_date desc, doc_id, line_no limit 8",
+)
+TRENDING = (
+    "Trending stocks: most traded, by disclosure date, 30-day window, as of the latest disclosure",
+    "select rank, ticker, asset_name, trades, members, buying_members, selling_members, net_volume "
+    "from gold.agg_trending_stocks where basis = 'disclosure' and window_days = 30 and as_of_date = "
+    "(select max(as_of_date) from gold.agg_trending_stocks where basis = 'disclosure') order by rank limit 5",
+)
+TOP_TRADERS = (
+    "Top traders (all time): estimated volume, late disclosures",
+    "select full_name, party, state, trades, est_volume, buys, sells, late_count, median_days_to_disclose "
+    "from gold.agg_member_stats where period = 'all' order by est_volume desc, full_name limit 5",
+)
+
 QUESTIONS: tuple[tuple[str, str], ...] = (
     ("Filings per type",
      "select filing_type, filing_type_name, count(*) as filings, count_if(is_efiled)::bigint as efiled "
@@ -49,18 +66,23 @@ def run_demo(workdir: Path, echo: Echo, *, n_filings: int = 150) -> None:
     ptrs = sum(f.filing_type == "P" for f in manifest.filings)
     echo(f"   {len(manifest.filings)} index records, {ptrs} PTRs, {len(manifest.pdf_paths)} PDFs under {mirror}")
 
+    members_file = write_members_yaml(manifest, mirror / "members" / "legislators-current.yaml")
+    echo(f"   and {members_file.name} (congress-legislators format) for the fictional Members among them")
+
     settings = load_settings({"LAKEHOUSE_HOME": str(home), "LAKEHOUSE_HTTP_RATE": "200",
                               "LAKEHOUSE_HTTP_BACKOFF": "0.05"})
     app = Lakehouse.open(settings)
+    _members(app, members_file, echo)
     with serve_directory(mirror) as url:
         _step(echo, f"2. lakehouse ingest house --year 2025 --source {url} --types P")
         _ingest(app, url, echo)
         _step(echo, "3. lakehouse transform silver && lakehouse transform gold")
         _transform(app, echo)
-        for title, sql in QUESTIONS:
+        for title, sql in (*QUESTIONS, TRADES, TRENDING, TOP_TRADERS):
             _step(echo, f"4. {title}:  lakehouse query \"{sql[:60]}…\"")
-            echo(render_text(app.query(sql), max_width=70))
+            echo(render_text(app.query(sql), max_width=60))
         first_gold = app.store.current_snapshot_id("gold.fact_filings")
+        first_trending = app.store.current_snapshot_id("gold.agg_trending_stocks")
         count_sql = "select count(*) as filings, count_if(filing_type = 'P')::bigint as ptrs from gold.fact_filings"
         before = app.query(count_sql).to_pylist()[0]
 
@@ -76,6 +98,8 @@ def run_demo(workdir: Path, echo: Echo, *, n_filings: int = 150) -> None:
     now = app.query(count_sql).to_pylist()[0]
     then = app.query(count_sql, AsOf(snapshot_id=first_gold)).to_pylist()[0]
     echo(f"   now: {now}\n   at snapshot {first_gold}: {then}  (same as before the update: {then == before})")
+    _step(echo, f"   The trending answer as it was then:  lakehouse query --snapshot {first_trending} …")
+    echo(render_text(app.query(TRENDING[1], AsOf(snapshot_id=first_trending)), max_width=60))
     _step(echo, "   lakehouse snapshots gold.fact_filings")
     for s in app.snapshots("gold.fact_filings"):
         sources = ", ".join(f"{t}@{sid}" for t, sid in s.watermarks.items())
@@ -86,6 +110,43 @@ def run_demo(workdir: Path, echo: Echo, *, n_filings: int = 150) -> None:
     echo(f"\nDemo finished in {time.perf_counter() - started:.1f} s. Explore it yourself:\n"
          f"   .venv/bin/lakehouse --home {home} tables\n"
          f"   .venv/bin/lakehouse --home {home} query \"select * from gold.fact_filings limit 5\"")
+
+
+def write_members_yaml(manifest, path: Path) -> Path:
+    """The fictional Members (the 'Hon.' PTR filers) in the congress-legislators YAML layout."""
+    import yaml
+
+    seen: dict[tuple[str, str, str], dict] = {}
+    for f in manifest.filings:
+        if f.filing_type != "P" or f.prefix != "Hon." or not f.state_dst:
+            continue
+        key = (f.last, f.first, f.state_dst)
+        if key in seen:
+            continue
+        n = len(seen) + 1
+        district = int(f.state_dst[2:])
+        seen[key] = {
+            "id": {"bioguide": f"Z{990000 + n:06d}"},
+            "name": {"first": f.first.split()[0].strip('"'), "last": f.last, "official_full": f"{f.first} {f.last}"},
+            "bio": {"birthday": "1970-01-01", "gender": "F" if n % 2 else "M"},
+            "terms": [{"type": "rep", "start": "2023-01-03", "end": "2027-01-03", "state": f.state_dst[:2],
+                       "district": district, "party": ("Democrat", "Republican", "Independent")[n % 3]}],
+        }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("# SYNTHETIC TEST DATA - fictional Members, not real people\n"
+                    + yaml.safe_dump(list(seen.values()), sort_keys=False))
+    return path
+
+
+def _members(app: Lakehouse, path: Path, echo: Echo) -> None:
+    try:
+        from jobs.bronze.members import ingest_members
+    except ImportError:
+        echo("   (member ingestion is not available in this build; trades stay unmatched)")
+        return
+    _step(echo, f"   lakehouse ingest members --source {path}")
+    report = ingest_members(app.store, app.settings, str(path))
+    echo(f"   {report}")
 
 
 def _step(echo: Echo, text: str) -> None:

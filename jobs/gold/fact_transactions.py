@@ -9,6 +9,8 @@ Rules, stated once:
   50,000,001, so volumes are never overstated.
 * **Due date.** The earlier of notification + 30 days and trade + 45 days (trade + 45 when the
   notification date is missing); ``is_late`` when the Clerk received the PTR after it.
+* **Checked rows only.** Rows that failed a row check stay in silver (flagged) and in
+  ``silver.extraction_issues``; they are not counted here.
 * **Member at trade date.** The dim_members version valid on the trade date, else (a trade before
   the member's first term) the one valid on the filing date.
 """
@@ -59,6 +61,9 @@ def filer_docs(changed: ir.Table, filings: ir.Table, matches: ir.Table) -> ir.Ta
 
 
 def transform(transactions: ir.Table, filings: ir.Table, matches: ir.Table, members: ir.Table) -> ir.Table:
+    # Rows that failed a row check (an unreadable date, an unknown amount …) stay in silver and in
+    # silver.extraction_issues for review; analytics only count rows that passed every check.
+    transactions = transactions.filter(transactions.row_checks_failed.fill_null("") == "")
     f = filings.select(f_doc="doc_id", filing_date="filing_date", filer_name="filer_name",
                        state_district="state_district", pdf_url="pdf_url")
     m = matches.select(m_doc="doc_id", bioguide_id="bioguide_id")

@@ -194,6 +194,14 @@ def _rows_of(res: Extracted, now: dt.datetime, tx_rows: list, filing_rows: list,
         code, reason = res.error
         issue(code, reason, "failed" if doc is None else "needs_review")
     rows = doc.rows if doc else ()
+    withheld = method == "ocr" and any(r.checks_failed for r in rows)
+    if withheld:
+        # OCR rows that fail their checks are not trustworthy enough to publish: the document goes
+        # to review as a whole instead (the text path keeps flagged rows; its failures are rare).
+        bad = sorted({c for r in rows for c in r.checks_failed})
+        issue("ocr_rows_failed_checks", f"OCR read {len(rows)} rows but some failed row checks ({', '.join(bad)}); "
+              "the document needs review and none of its rows were published", "needs_review")
+        rows = ()
     for row in rows:
         tx_rows.append(base | dict(
             line_no=row.line_no, owner=row.owner, asset_name=row.asset_name, ticker=row.ticker,
@@ -213,7 +221,7 @@ def _rows_of(res: Extracted, now: dt.datetime, tx_rows: list, filing_rows: list,
     failed_rows = sum(1 for r in rows if r.checks_failed)
     if doc is None:
         status = "failed"
-    elif res.error or not rows or failed_rows:
+    elif res.error or not rows or failed_rows or withheld:
         status = "needs_review"
     else:
         status = "ok"
