@@ -1,37 +1,43 @@
-WITH `t15` AS (
+WITH `t16` AS (
   SELECT
-    `t4`.`doc_id`,
-    `t4`.`line_no`,
-    `t4`.`year`,
-    `t4`.`owner`,
-    `t4`.`asset_name`,
-    `t4`.`ticker`,
-    `t4`.`asset_type`,
-    `t4`.`transaction_type`,
-    `t4`.`transaction_date`,
-    `t4`.`notification_date`,
-    `t4`.`amount_range`,
-    `t4`.`amount_low`,
-    `t4`.`amount_high`,
-    `t4`.`cap_gains_over_200`,
-    `t4`.`filing_status`,
-    `t4`.`subholding_of`,
-    `t4`.`description`,
-    `t4`.`comment`,
-    `t4`.`page`,
-    `t4`.`row_checks_failed`,
-    `t4`.`extraction_method`,
-    `t4`.`extractor_version`,
-    `t4`.`pdf_sha256`,
-    `t4`.`extracted_at`,
-    `t13`.`f_doc`,
-    `t13`.`filing_date`,
-    `t13`.`filer_name`,
-    `t13`.`state_district`,
-    `t13`.`pdf_url`,
-    `t14`.`m_doc`,
-    `t14`.`bioguide_id`
-  FROM `silver_ptr_transactions` AS `t4`
+    `t15`.`doc_id`,
+    `t15`.`line_no`,
+    `t15`.`year`,
+    `t15`.`owner`,
+    `t15`.`asset_name`,
+    `t15`.`ticker`,
+    `t15`.`asset_type`,
+    `t15`.`transaction_type`,
+    `t15`.`transaction_date`,
+    `t15`.`notification_date`,
+    `t15`.`amount_range`,
+    `t15`.`amount_low`,
+    `t15`.`amount_high`,
+    `t15`.`cap_gains_over_200`,
+    `t15`.`filing_status`,
+    `t15`.`subholding_of`,
+    `t15`.`description`,
+    `t15`.`comment`,
+    `t15`.`page`,
+    `t15`.`row_checks_failed`,
+    `t15`.`extraction_method`,
+    `t15`.`extractor_version`,
+    `t15`.`pdf_sha256`,
+    `t15`.`extracted_at`,
+    `t12`.`f_doc`,
+    `t12`.`filing_date`,
+    `t12`.`filer_name`,
+    `t12`.`state_district`,
+    `t12`.`pdf_url`,
+    `t13`.`m_doc`,
+    `t13`.`bioguide_id`
+  FROM (
+    SELECT
+      *
+    FROM `silver_ptr_transactions` AS `t1`
+    WHERE
+      COALESCE(`t1`.`row_checks_failed`, '') = ''
+  ) AS `t15`
   LEFT OUTER JOIN (
     SELECT
       `t2`.`doc_id` AS `f_doc`,
@@ -40,239 +46,239 @@ WITH `t15` AS (
       `t2`.`state_district`,
       `t2`.`pdf_url`
     FROM `silver_filings` AS `t2`
-  ) AS `t13`
-    ON `t4`.`doc_id` = `t13`.`f_doc`
+  ) AS `t12`
+    ON `t15`.`doc_id` = `t12`.`f_doc`
   LEFT OUTER JOIN (
     SELECT
       `t3`.`doc_id` AS `m_doc`,
       `t3`.`bioguide_id`
     FROM `silver_filer_matches` AS `t3`
-  ) AS `t14`
-    ON `t4`.`doc_id` = `t14`.`m_doc`
+  ) AS `t13`
+    ON `t15`.`doc_id` = `t13`.`m_doc`
 )
 SELECT
   (
-    CAST(`t23`.`doc_id` AS BIGINT) * 10000
-  ) + CAST(`t23`.`line_no` AS BIGINT) AS `transaction_key`,
-  `t23`.`doc_id`,
-  `t23`.`line_no`,
-  `t23`.`year`,
-  `t23`.`bioguide_id`,
-  `t23`.`member_key`,
-  `t23`.`filer_name`,
-  `t10`.`party`,
-  `t10`.`state`,
-  `t10`.`district`,
-  `t10`.`chamber`,
-  `t23`.`owner`,
-  `t23`.`ticker`,
-  `t23`.`asset_name`,
-  `t23`.`asset_type`,
-  `t23`.`asset_key`,
-  `t23`.`transaction_type`,
-  `t23`.`transaction_date`,
-  `t23`.`notification_date`,
-  `t23`.`filing_date`,
-  `t23`.`amount_range`,
-  `t23`.`amount_low`,
-  `t23`.`amount_high`,
+    CAST(`t24`.`doc_id` AS BIGINT) * 10000
+  ) + CAST(`t24`.`line_no` AS BIGINT) AS `transaction_key`,
+  `t24`.`doc_id`,
+  `t24`.`line_no`,
+  `t24`.`year`,
+  `t24`.`bioguide_id`,
+  `t24`.`member_key`,
+  `t24`.`filer_name`,
+  `t9`.`party`,
+  `t9`.`state`,
+  `t9`.`district`,
+  `t9`.`chamber`,
+  `t24`.`owner`,
+  `t24`.`ticker`,
+  `t24`.`asset_name`,
+  `t24`.`asset_type`,
+  `t24`.`asset_key`,
+  `t24`.`transaction_type`,
+  `t24`.`transaction_date`,
+  `t24`.`notification_date`,
+  `t24`.`filing_date`,
+  `t24`.`amount_range`,
+  `t24`.`amount_low`,
+  `t24`.`amount_high`,
   IF(
-    `t23`.`amount_high` IS NULL,
-    CAST(`t23`.`amount_low` AS DOUBLE),
-    TRY_DIVIDE(CAST(`t23`.`amount_low` + `t23`.`amount_high` AS DOUBLE), 2)
+    `t24`.`amount_high` IS NULL,
+    CAST(`t24`.`amount_low` AS DOUBLE),
+    TRY_DIVIDE(CAST(`t24`.`amount_low` + `t24`.`amount_high` AS DOUBLE), 2)
   ) AS `amount_midpoint`,
-  CAST(DATEDIFF(DAY, `t23`.`transaction_date`, `t23`.`notification_date`) AS INT) AS `days_to_notification`,
-  CAST(DATEDIFF(DAY, `t23`.`transaction_date`, `t23`.`filing_date`) AS INT) AS `days_to_filing`,
+  CAST(DATEDIFF(DAY, `t24`.`transaction_date`, `t24`.`notification_date`) AS INT) AS `days_to_notification`,
+  CAST(DATEDIFF(DAY, `t24`.`transaction_date`, `t24`.`filing_date`) AS INT) AS `days_to_filing`,
   IF(
-    `t23`.`notification_date` IS NULL,
-    `t23`.`transaction_date` + INTERVAL '45' DAY,
+    `t24`.`notification_date` IS NULL,
+    `t24`.`transaction_date` + INTERVAL '45' DAY,
     LEAST(
-      `t23`.`transaction_date` + INTERVAL '45' DAY,
-      `t23`.`notification_date` + INTERVAL '30' DAY
+      `t24`.`transaction_date` + INTERVAL '45' DAY,
+      `t24`.`notification_date` + INTERVAL '30' DAY
     )
   ) AS `due_date`,
-  `t23`.`filing_date` > IF(
-    `t23`.`notification_date` IS NULL,
-    `t23`.`transaction_date` + INTERVAL '45' DAY,
+  `t24`.`filing_date` > IF(
+    `t24`.`notification_date` IS NULL,
+    `t24`.`transaction_date` + INTERVAL '45' DAY,
     LEAST(
-      `t23`.`transaction_date` + INTERVAL '45' DAY,
-      `t23`.`notification_date` + INTERVAL '30' DAY
+      `t24`.`transaction_date` + INTERVAL '45' DAY,
+      `t24`.`notification_date` + INTERVAL '30' DAY
     )
   ) AS `is_late`,
-  `t23`.`cap_gains_over_200`,
-  `t23`.`description`,
-  `t23`.`subholding_of`,
-  `t23`.`pdf_url`,
-  `t23`.`extraction_method`,
-  `t23`.`extractor_version`
+  `t24`.`cap_gains_over_200`,
+  `t24`.`description`,
+  `t24`.`subholding_of`,
+  `t24`.`pdf_url`,
+  `t24`.`extraction_method`,
+  `t24`.`extractor_version`
 FROM (
   SELECT
-    `t21`.`doc_id`,
-    `t21`.`line_no`,
-    `t21`.`year`,
-    `t21`.`owner`,
-    `t21`.`asset_name`,
-    `t21`.`ticker`,
-    `t21`.`asset_type`,
-    `t21`.`transaction_type`,
-    `t21`.`transaction_date`,
-    `t21`.`notification_date`,
-    `t21`.`amount_range`,
-    `t21`.`amount_low`,
-    `t21`.`amount_high`,
-    `t21`.`cap_gains_over_200`,
-    `t21`.`filing_status`,
-    `t21`.`subholding_of`,
-    `t21`.`description`,
-    `t21`.`comment`,
-    `t21`.`page`,
-    `t21`.`row_checks_failed`,
-    `t21`.`extraction_method`,
-    `t21`.`extractor_version`,
-    `t21`.`pdf_sha256`,
-    `t21`.`extracted_at`,
-    `t21`.`f_doc`,
-    `t21`.`filing_date`,
-    `t21`.`filer_name`,
-    `t21`.`state_district`,
-    `t21`.`pdf_url`,
-    `t21`.`m_doc`,
-    `t21`.`bioguide_id`,
-    `t21`.`filer_key`,
-    `t21`.`asset_key`,
-    `t21`.`k1`,
-    `t21`.`b1`,
-    `t21`.`f1`,
-    `t21`.`t1`,
-    `t21`.`k2`,
-    `t21`.`b2`,
-    `t21`.`f2`,
-    `t21`.`t2`,
-    COALESCE(`t21`.`k1`, `t21`.`k2`) AS `member_key`
+    `t22`.`doc_id`,
+    `t22`.`line_no`,
+    `t22`.`year`,
+    `t22`.`owner`,
+    `t22`.`asset_name`,
+    `t22`.`ticker`,
+    `t22`.`asset_type`,
+    `t22`.`transaction_type`,
+    `t22`.`transaction_date`,
+    `t22`.`notification_date`,
+    `t22`.`amount_range`,
+    `t22`.`amount_low`,
+    `t22`.`amount_high`,
+    `t22`.`cap_gains_over_200`,
+    `t22`.`filing_status`,
+    `t22`.`subholding_of`,
+    `t22`.`description`,
+    `t22`.`comment`,
+    `t22`.`page`,
+    `t22`.`row_checks_failed`,
+    `t22`.`extraction_method`,
+    `t22`.`extractor_version`,
+    `t22`.`pdf_sha256`,
+    `t22`.`extracted_at`,
+    `t22`.`f_doc`,
+    `t22`.`filing_date`,
+    `t22`.`filer_name`,
+    `t22`.`state_district`,
+    `t22`.`pdf_url`,
+    `t22`.`m_doc`,
+    `t22`.`bioguide_id`,
+    `t22`.`filer_key`,
+    `t22`.`asset_key`,
+    `t22`.`k1`,
+    `t22`.`b1`,
+    `t22`.`f1`,
+    `t22`.`t1`,
+    `t22`.`k2`,
+    `t22`.`b2`,
+    `t22`.`f2`,
+    `t22`.`t2`,
+    COALESCE(`t22`.`k1`, `t22`.`k2`) AS `member_key`
   FROM (
     SELECT
-      `t19`.`doc_id`,
-      `t19`.`line_no`,
-      `t19`.`year`,
-      `t19`.`owner`,
-      `t19`.`asset_name`,
-      `t19`.`ticker`,
-      `t19`.`asset_type`,
-      `t19`.`transaction_type`,
-      `t19`.`transaction_date`,
-      `t19`.`notification_date`,
-      `t19`.`amount_range`,
-      `t19`.`amount_low`,
-      `t19`.`amount_high`,
-      `t19`.`cap_gains_over_200`,
-      `t19`.`filing_status`,
-      `t19`.`subholding_of`,
-      `t19`.`description`,
-      `t19`.`comment`,
-      `t19`.`page`,
-      `t19`.`row_checks_failed`,
-      `t19`.`extraction_method`,
-      `t19`.`extractor_version`,
-      `t19`.`pdf_sha256`,
-      `t19`.`extracted_at`,
-      `t19`.`f_doc`,
-      `t19`.`filing_date`,
-      `t19`.`filer_name`,
-      `t19`.`state_district`,
-      `t19`.`pdf_url`,
-      `t19`.`m_doc`,
-      `t19`.`bioguide_id`,
-      `t19`.`filer_key`,
-      `t19`.`asset_key`,
-      `t11`.`k1`,
-      `t11`.`b1`,
-      `t11`.`f1`,
-      `t11`.`t1`,
-      `t12`.`k2`,
-      `t12`.`b2`,
-      `t12`.`f2`,
-      `t12`.`t2`
+      `t20`.`doc_id`,
+      `t20`.`line_no`,
+      `t20`.`year`,
+      `t20`.`owner`,
+      `t20`.`asset_name`,
+      `t20`.`ticker`,
+      `t20`.`asset_type`,
+      `t20`.`transaction_type`,
+      `t20`.`transaction_date`,
+      `t20`.`notification_date`,
+      `t20`.`amount_range`,
+      `t20`.`amount_low`,
+      `t20`.`amount_high`,
+      `t20`.`cap_gains_over_200`,
+      `t20`.`filing_status`,
+      `t20`.`subholding_of`,
+      `t20`.`description`,
+      `t20`.`comment`,
+      `t20`.`page`,
+      `t20`.`row_checks_failed`,
+      `t20`.`extraction_method`,
+      `t20`.`extractor_version`,
+      `t20`.`pdf_sha256`,
+      `t20`.`extracted_at`,
+      `t20`.`f_doc`,
+      `t20`.`filing_date`,
+      `t20`.`filer_name`,
+      `t20`.`state_district`,
+      `t20`.`pdf_url`,
+      `t20`.`m_doc`,
+      `t20`.`bioguide_id`,
+      `t20`.`filer_key`,
+      `t20`.`asset_key`,
+      `t10`.`k1`,
+      `t10`.`b1`,
+      `t10`.`f1`,
+      `t10`.`t1`,
+      `t11`.`k2`,
+      `t11`.`b2`,
+      `t11`.`f2`,
+      `t11`.`t2`
     FROM (
       SELECT
-        `t16`.`doc_id`,
-        `t16`.`line_no`,
-        `t16`.`year`,
-        `t16`.`owner`,
-        `t16`.`asset_name`,
-        `t16`.`ticker`,
-        `t16`.`asset_type`,
-        `t16`.`transaction_type`,
-        `t16`.`transaction_date`,
-        `t16`.`notification_date`,
-        `t16`.`amount_range`,
-        `t16`.`amount_low`,
-        `t16`.`amount_high`,
-        `t16`.`cap_gains_over_200`,
-        `t16`.`filing_status`,
-        `t16`.`subholding_of`,
-        `t16`.`description`,
-        `t16`.`comment`,
-        `t16`.`page`,
-        `t16`.`row_checks_failed`,
-        `t16`.`extraction_method`,
-        `t16`.`extractor_version`,
-        `t16`.`pdf_sha256`,
-        `t16`.`extracted_at`,
-        `t16`.`f_doc`,
-        `t16`.`filing_date`,
-        `t16`.`filer_name`,
-        `t16`.`state_district`,
-        `t16`.`pdf_url`,
-        `t16`.`m_doc`,
-        `t16`.`bioguide_id`,
+        `t17`.`doc_id`,
+        `t17`.`line_no`,
+        `t17`.`year`,
+        `t17`.`owner`,
+        `t17`.`asset_name`,
+        `t17`.`ticker`,
+        `t17`.`asset_type`,
+        `t17`.`transaction_type`,
+        `t17`.`transaction_date`,
+        `t17`.`notification_date`,
+        `t17`.`amount_range`,
+        `t17`.`amount_low`,
+        `t17`.`amount_high`,
+        `t17`.`cap_gains_over_200`,
+        `t17`.`filing_status`,
+        `t17`.`subholding_of`,
+        `t17`.`description`,
+        `t17`.`comment`,
+        `t17`.`page`,
+        `t17`.`row_checks_failed`,
+        `t17`.`extraction_method`,
+        `t17`.`extractor_version`,
+        `t17`.`pdf_sha256`,
+        `t17`.`extracted_at`,
+        `t17`.`f_doc`,
+        `t17`.`filing_date`,
+        `t17`.`filer_name`,
+        `t17`.`state_district`,
+        `t17`.`pdf_url`,
+        `t17`.`m_doc`,
+        `t17`.`bioguide_id`,
         COALESCE(
-          `t16`.`bioguide_id`,
+          `t17`.`bioguide_id`,
           CONCAT(
-            CONCAT(COALESCE(`t16`.`filer_name`, ''), '|'),
-            COALESCE(`t16`.`state_district`, '')
+            CONCAT(COALESCE(`t17`.`filer_name`, ''), '|'),
+            COALESCE(`t17`.`state_district`, '')
           )
         ) AS `filer_key`,
         IF(
-          `t16`.`ticker` IS NOT NULL,
-          CONCAT('T:', `t16`.`ticker`),
+          `t17`.`ticker` IS NOT NULL,
+          CONCAT('T:', `t17`.`ticker`),
           CONCAT(
             'N:',
-            UPPER(TRIM(' \t\n\r\v\f' FROM REGEXP_REPLACE(`t16`.`asset_name`, '\\s+', ' ')))
+            UPPER(TRIM(' \t\n\r\v\f' FROM REGEXP_REPLACE(`t17`.`asset_name`, '\\s+', ' ')))
           )
         ) AS `asset_key`
-      FROM `t15` AS `t16`
-    ) AS `t19`
+      FROM `t16` AS `t17`
+    ) AS `t20`
     LEFT ANTI JOIN (
       SELECT
         COALESCE(
-          `t16`.`bioguide_id`,
+          `t17`.`bioguide_id`,
           CONCAT(
-            CONCAT(COALESCE(`t16`.`filer_name`, ''), '|'),
-            COALESCE(`t16`.`state_district`, '')
+            CONCAT(COALESCE(`t17`.`filer_name`, ''), '|'),
+            COALESCE(`t17`.`state_district`, '')
           )
         ) AS `a_filer`,
         IF(
-          `t16`.`ticker` IS NOT NULL,
-          CONCAT('T:', `t16`.`ticker`),
+          `t17`.`ticker` IS NOT NULL,
+          CONCAT('T:', `t17`.`ticker`),
           CONCAT(
             'N:',
-            UPPER(TRIM(' \t\n\r\v\f' FROM REGEXP_REPLACE(`t16`.`asset_name`, '\\s+', ' ')))
+            UPPER(TRIM(' \t\n\r\v\f' FROM REGEXP_REPLACE(`t17`.`asset_name`, '\\s+', ' ')))
           )
         ) AS `a_asset`,
-        `t16`.`transaction_date` AS `a_date`,
-        COALESCE(`t16`.`owner`, '') AS `a_owner`,
-        `t16`.`filing_date` AS `a_filed`,
-        `t16`.`doc_id` AS `a_doc`
-      FROM `t15` AS `t16`
+        `t17`.`transaction_date` AS `a_date`,
+        COALESCE(`t17`.`owner`, '') AS `a_owner`,
+        `t17`.`filing_date` AS `a_filed`,
+        `t17`.`doc_id` AS `a_doc`
+      FROM `t16` AS `t17`
       WHERE
-        COALESCE(STARTSWITH(LOWER(`t16`.`filing_status`), 'amend'), FALSE)
-    ) AS `t20`
-      ON `t19`.`filer_key` = `t20`.`a_filer`
-      AND `t19`.`asset_key` = `t20`.`a_asset`
-      AND `t19`.`transaction_date` = `t20`.`a_date`
-      AND COALESCE(`t19`.`owner`, '') = `t20`.`a_owner`
-      AND `t19`.`doc_id` <> `t20`.`a_doc`
-      AND `t19`.`filing_date` < `t20`.`a_filed`
+        COALESCE(STARTSWITH(LOWER(`t17`.`filing_status`), 'amend'), FALSE)
+    ) AS `t21`
+      ON `t20`.`filer_key` = `t21`.`a_filer`
+      AND `t20`.`asset_key` = `t21`.`a_asset`
+      AND `t20`.`transaction_date` = `t21`.`a_date`
+      AND COALESCE(`t20`.`owner`, '') = `t21`.`a_owner`
+      AND `t20`.`doc_id` <> `t21`.`a_doc`
+      AND `t20`.`filing_date` < `t21`.`a_filed`
     LEFT OUTER JOIN (
       SELECT
         `t0`.`member_key` AS `k1`,
@@ -280,10 +286,10 @@ FROM (
         `t0`.`valid_from` AS `f1`,
         `t0`.`valid_to` AS `t1`
       FROM `gold_dim_members` AS `t0`
-    ) AS `t11`
-      ON `t19`.`bioguide_id` = `t11`.`b1`
-      AND COALESCE(`t19`.`transaction_date`, `t19`.`filing_date`) >= `t11`.`f1`
-      AND COALESCE(`t19`.`transaction_date`, `t19`.`filing_date`) < `t11`.`t1`
+    ) AS `t10`
+      ON `t20`.`bioguide_id` = `t10`.`b1`
+      AND COALESCE(`t20`.`transaction_date`, `t20`.`filing_date`) >= `t10`.`f1`
+      AND COALESCE(`t20`.`transaction_date`, `t20`.`filing_date`) < `t10`.`t1`
     LEFT OUTER JOIN (
       SELECT
         `t0`.`member_key` AS `k2`,
@@ -291,12 +297,12 @@ FROM (
         `t0`.`valid_from` AS `f2`,
         `t0`.`valid_to` AS `t2`
       FROM `gold_dim_members` AS `t0`
-    ) AS `t12`
-      ON `t19`.`bioguide_id` = `t12`.`b2`
-      AND `t19`.`filing_date` >= `t12`.`f2`
-      AND `t19`.`filing_date` < `t12`.`t2`
-  ) AS `t21`
-) AS `t23`
+    ) AS `t11`
+      ON `t20`.`bioguide_id` = `t11`.`b2`
+      AND `t20`.`filing_date` >= `t11`.`f2`
+      AND `t20`.`filing_date` < `t11`.`t2`
+  ) AS `t22`
+) AS `t24`
 LEFT OUTER JOIN (
   SELECT
     `t0`.`member_key` AS `mk`,
@@ -305,5 +311,5 @@ LEFT OUTER JOIN (
     `t0`.`district`,
     `t0`.`chamber`
   FROM `gold_dim_members` AS `t0`
-) AS `t10`
-  ON `t23`.`member_key` = `t10`.`mk`
+) AS `t9`
+  ON `t24`.`member_key` = `t9`.`mk`
