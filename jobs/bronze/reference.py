@@ -86,10 +86,9 @@ def ingest_reference(store: Store, settings: Settings, source: str | None = None
         raise SourceError(f"Reference data could not be read: {exc}", source=sec_file.url, reason="bad_reference") from exc
     digest = hashlib.sha256(sec_file.content + b"\0" + sp_file.content).hexdigest()
     sources = (sec_file.url, sp_file.url)
-    for snap in reversed(store.snapshots(SECURITIES.identifier)):
-        if snap.summary.get("lakehouse.reference.sha256") == digest:
-            return ReferenceReport("unchanged", store.row_count(SECURITIES.identifier), len(sp500), None, sources)
-        break
+    history = store.snapshots(SECURITIES.identifier)
+    if history and history[-1].summary.get("lakehouse.reference.sha256") == digest:
+        return ReferenceReport("unchanged", store.row_count(SECURITIES.identifier), len(sp500), None, sources)
     rows = []
     for ticker in sorted(set(sec) | set(sp500)):
         s, p = sec.get(ticker, {}), sp500.get(ticker, {})
