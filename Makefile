@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test lock clean docs
+.PHONY: setup demo test lock clean docs bench
 
 setup: $(STAMP)
 
@@ -33,6 +33,10 @@ lock:
 	.lockenv/bin/pip install --quiet --no-deps 'soda-core-duckdb==3.5.6'
 	.lockenv/bin/pip install --quiet 'setuptools>=68' && .lockenv/bin/pip freeze --all --exclude-editable | grep -vE '^(-e|#|pip==)' | sort -f > requirements.lock
 	rm -rf .lockenv
+
+# Every performance goal of issue 8, side by side (benchmarks/); QUICK=1: smallest size, < 3 min.
+bench: setup
+	$(BIN)/python -m benchmarks $(if $(QUICK),--quick,)
 
 clean:
 	rm -rf $(VENV) .lakehouse .pytest_cache

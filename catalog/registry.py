@@ -561,6 +561,27 @@ QUARANTINE = TableSpec(
     ),
 )
 
+CHECK_RESULTS = TableSpec(
+    "ops.check_results",
+    "Every data-quality check outcome (checks/*.yml): one row per check per audit. Append-only history "
+    "for trends.",
+    (
+        _c("checked_at", TS, "When the audit ran.", True),
+        _c("run_id", S, "Pipeline run (or `lakehouse checks run` invocation) that ran the audit.", True),
+        _c("table_name", S, "Audited table, e.g. 'silver.filings'.", True),
+        _c("snapshot_id", L, "Audited snapshot: a staged write (branch 'staging') or main's."),
+        _c("check_name", S, "Name of the check in its SodaCL file.", True),
+        _c("family", S, "schema, duplicate, missing, validity, range, reference, cross_field, freshness "
+           "or row_count."),
+        _c("outcome", S, "pass, fail, warn or error (the check could not be evaluated).", True),
+        _c("value", F, "Measured value: failing rows, a count, a percent, or seconds for freshness."),
+        _c("value_text", S, "The value as text; the error message when the outcome is error."),
+        _c("failed_rows_sample", S, "Up to 5 failing rows (or schema differences) as JSON."),
+        _c("definition", S, "The check as written in its SodaCL file."),
+    ),
+    sort_by=("checked_at",),
+)
+
 TABLES: tuple[TableSpec, ...] = (
     HOUSE_FD_INDEX,
     HOUSE_DOCUMENTS,
@@ -581,6 +602,7 @@ TABLES: tuple[TableSpec, ...] = (
     AGG_MEMBER_STATS,
     QUARANTINE,
     PIPELINE_RUNS,
+    CHECK_RESULTS,
 )
 
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from jobs.gold import agg_member_stats, agg_trending_stocks, dim_assets, dim_members, fact_filings, fact_transactions
-from jobs.silver import filings
+from jobs.silver import filings, members
 from jobs.spec import JobSpec
 
 JOBS: tuple[JobSpec, ...] = (
     filings.JOB,
+    members.MATCHES_JOB,
+    members.ISSUES_JOB,
     dim_members.JOB,
     fact_filings.JOB,
     fact_transactions.JOB,

@@ -63,8 +63,6 @@ def run_job(store: Store, spec: JobSpec, *, run_id: str, full_refresh: bool = Fa
         JobError: the transform failed; the output table is unchanged.
         CheckFailedError: the audit failed; main is unchanged, the staging branch keeps the data.
     """
-    import ibis
-
     started = time.perf_counter()
     marks = store.watermarks(spec.output)
     sources = {inp.table: store.current_snapshot_id(inp.table) for inp in spec.inputs.values()}
@@ -78,7 +76,7 @@ def run_job(store: Store, spec: JobSpec, *, run_id: str, full_refresh: bool = Fa
     properties = {f"{SOURCE_PREFIX}{table}": str(sid) for table, sid in sources.items() if sid is not None}
     properties |= {"lakehouse.job": spec.name, "lakehouse.run-id": run_id}
     sources_now = {t: s for t, s in sources.items() if s is not None}
-    con = ibis.duckdb.connect()
+    con = _connect()
     try:
         affected = None if full_refresh or spec.scope is None else _affected_keys(con, store, spec, marks, sources)
         if affected is not None and affected.num_rows == 0:
@@ -86,9 +84,9 @@ def run_job(store: Store, spec: JobSpec, *, run_id: str, full_refresh: bool = Fa
             store.set_watermark(spec.output, properties)
             return JobResult(spec.name, spec.output, "no_changes", {}, 0, None, sources_now,
                              time.perf_counter() - started)
-        bound, rows_in, any_full = _bind_inputs(store, spec, marks, sources, full_refresh, affected)
+        bound, rows_in, any_full = _bind_inputs(con, store, spec, marks, sources, full_refresh, affected)
         try:
-            result = _cast(con.to_pyarrow(spec.transform(**bound)), target)
+            result = _cast(_to_arrow(con, spec.transform(**bound)), target)
             partitions = None
             if affected is not None:
                 result, partitions = merge_rows(con, store, spec.output, result, on=(spec.scope.key,),
@@ -113,8 +111,9 @@ def run_job(store: Store, spec: JobSpec, *, run_id: str, full_refresh: bool = Fa
                      time.perf_counter() - started, any_full or affected is None)
 
 
-def _bind_inputs(store: Store, spec: JobSpec, marks: Mapping[str, int], sources: Mapping[str, int | None],
-                 full_refresh: bool, affected: pa.Table | None) -> tuple[dict, dict, bool]:
+def _bind_inputs(con, store: Store, spec: JobSpec, marks: Mapping[str, int],
+                 sources: Mapping[str, int | None], full_refresh: bool,
+                 affected: pa.Table | None) -> tuple[dict, dict, bool]:
     import ibis
     from pyiceberg.expressions import In
 
@@ -127,8 +126,16 @@ def _bind_inputs(store: Store, spec: JobSpec, marks: Mapping[str, int], sources:
         if sid is None:
             data = store.read(inp.table, columns=inp.columns)
         elif keys is not None and param in spec.scope.feeds:
-            data = store.read(inp.table, snapshot_id=sid, columns=inp.columns,
-                              row_filter=In(spec.scope.feeds[param], keys))
+            # A semi-join in DuckDB: binding thousands of keys as a pyiceberg In() costs seconds.
+            data = _read_keys(con, store, inp.table, sid, inp.columns, spec.scope.feeds[param], affected)
+            if data is None:
+                data = store.read(inp.table, snapshot_id=sid, columns=inp.columns,
+                                  row_filter=In(spec.scope.feeds[param], keys))
+        elif (inp.mode is not ReadMode.APPENDED or full_refresh) and (
+                view := _scan(con, store, inp.table, sid, inp.columns)) is not None:
+            bound[param] = view
+            rows_in[inp.table] = store.row_count_at(inp.table, sid)
+            continue
         elif inp.mode is ReadMode.APPENDED and not full_refresh:
             data, full = store.read_appended(inp.table, after=marks.get(inp.table), upto=sid, columns=inp.columns)
             any_full |= full
@@ -164,9 +171,13 @@ def _affected_keys(con, store: Store, spec: JobSpec, marks: Mapping[str, int],
     keys = ibis.union(*changed, distinct=True)
     keys = keys.filter(keys[scope.key].notnull())
     if scope.expand is not None:
-        extra = {name: ibis.memtable(store.read(spec.inputs[name].table, snapshot_id=sources[spec.inputs[name].table],
-                                                 columns=spec.inputs[name].columns))
-                 for name in scope.expand_inputs}
+        extra = {}
+        for name in scope.expand_inputs:
+            inp = spec.inputs[name]
+            extra[name] = _scan(con, store, inp.table, sources[inp.table], inp.columns)
+            if extra[name] is None:
+                data = store.read(inp.table, snapshot_id=sources[inp.table], columns=inp.columns)
+                extra[name] = ibis.memtable(data)
         keys = scope.expand(keys, **extra)
     return con.to_pyarrow(keys.select(scope.key).distinct().order_by(scope.key))
 
@@ -226,16 +237,69 @@ def merge_rows(
         if replaced is not None and col in replaced.column_names:
             values |= set(replaced.column(col).to_pylist())
         elif replaced is not None and len(on) == 1 and drop.num_rows:
-            hit = store.read(output, columns=[col], row_filter=In(on[0], drop.column(0).to_pylist()))
+            hit = _read_keys(con, store, output, None, [col], on[0], drop)
+            if hit is None:
+                hit = store.read(output, columns=[col], row_filter=In(on[0], drop.column(0).to_pylist()))
             values |= set(hit.column(col).to_pylist())
         partitions[col] = sorted(v for v in values if v is not None)
     where = AlwaysTrue()
     for col, values in partitions.items():
         clause = In(col, values)
         where = clause if isinstance(where, AlwaysTrue) else And(where, clause)
-    existing = _cast(store.read(output, row_filter=where), target)
-    kept = ibis.memtable(existing).anti_join(ibis.memtable(drop), list(on))
-    return _cast(con.to_pyarrow(kept.union(ibis.memtable(result))), target), (partitions or None)
+    new = ibis.memtable(result)
+    existing = _scan(con, store, output, None, None)
+    if existing is not None:
+        # Filtered and anti-joined inside DuckDB: the partitions are never copied into Python.
+        for col, values in partitions.items():
+            existing = existing.filter(existing[col].isin(values))
+        existing = existing.select([existing[c].cast(t) for c, t in new.schema().items()])
+    else:
+        existing = ibis.memtable(_cast(store.read(output, row_filter=where), target))
+    kept = existing.anti_join(ibis.memtable(drop), list(on))
+    return _cast(_to_arrow(con, kept.union(new)), target), (partitions or None)
+
+
+def _connect():
+    import ibis
+
+    con = ibis.duckdb.connect()
+    # VARCHAR arrives as large_string, the type Iceberg tables hold, so results need no cast copy.
+    con.raw_sql("SET arrow_large_buffer_size = true")
+    return con
+
+
+def _to_arrow(con, expr) -> pa.Table:
+    """The result as DuckDB's own Arrow table.
+
+    ``con.to_pyarrow`` would cast every large_string column to string (ibis' type for it) and
+    ``_cast`` would copy it back: two copies of every string, seconds at 10M rows.
+    """
+    return con._to_duckdb_relation(expr).to_arrow_table()
+
+
+def _scan(con, store: Store, identifier: str, snapshot_id: int | None, columns) -> Any:
+    """A DuckDB view over the table's Parquet files at the snapshot, or None (then read with pyiceberg)."""
+    import uuid
+
+    files = store.data_files(identifier, snapshot_id=snapshot_id)
+    if files is None or not files.paths:
+        return None
+    name = f"_scan_{uuid.uuid4().hex[:12]}"
+    con.raw_sql(f'CREATE VIEW "{name}" AS {files.read_parquet_sql(columns)}')
+    return con.table(name)
+
+
+def _read_keys(con, store: Store, identifier: str, snapshot_id: int | None, columns, column: str,
+               keys: pa.Table) -> pa.Table | None:
+    """Rows whose ``column`` is among the first column of ``keys``, or None (read with pyiceberg)."""
+    import ibis
+
+    view = _scan(con, store, identifier, snapshot_id, None if columns is None else [*columns, column])
+    if view is None:
+        return None
+    wanted = ibis.memtable(keys.select([0]).rename_columns(["_key"]))
+    rows = view.semi_join(wanted, view[column] == wanted["_key"])
+    return _to_arrow(con, rows.select(*(columns or view.columns)))
 
 
 def _nullable_schema(schema: pa.Schema) -> pa.Schema:

@@ -175,13 +175,23 @@ def _as_of(snapshot_id: int | None, as_of: str | None, tag: str | None):
               show_default=True)
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write to this file instead of standard output (needed for parquet on a terminal).")
+@click.option("--remote", default=None, metavar="URL",
+              help="Run on a lakehouse Flight server (grpc://host:port or grpc+tls://…; gold tables only) "
+                   "[token: env LAKEHOUSE_FLIGHT_TOKEN; self-signed TLS: env LAKEHOUSE_FLIGHT_TLS_CERT].")
 @pass_ctx
 @handle_errors
-def query(c: Context, sql: str, snapshot_id, as_of, tag, fmt: str, output: str | None) -> None:
+def query(c: Context, sql: str, snapshot_id, as_of, tag, fmt: str, output: str | None, remote: str | None) -> None:
     """Run SQL over bronze.*, silver.*, gold.* and ops.* tables, optionally in the past."""
     from lakehouse.output import write
 
-    result = c.app.query(sql, _as_of(snapshot_id, as_of, tag))
+    version = _as_of(snapshot_id, as_of, tag)
+    if remote:
+        from lakehouse.client import connect
+
+        with connect(remote, token=c.settings.flight_token, tls_root_certs=c.settings.flight_tls_cert) as client:
+            result = client.sql(sql, snapshot_id=version.snapshot_id, as_of=version.timestamp, tag=version.tag)
+    else:
+        result = c.app.query(sql, version)
     if output:
         with open(output, "wb") as fh:
             write(result, fmt, fh)
@@ -244,19 +254,6 @@ def tables(c: Context, describe: bool) -> None:
         return
     for t in c.app.tables():
         click.echo(f"{t.identifier:<28} {t.rows:>9} rows  {t.snapshots:>4} snapshots  current {t.snapshot_id}")
-
-
-@main.command()
-@click.option("--host", default=None, help="Address to bind [env LAKEHOUSE_FLIGHT_HOST; default 127.0.0.1].")
-@click.option("--port", type=int, default=None, help="Port [env LAKEHOUSE_FLIGHT_PORT; default 8815].")
-@pass_ctx
-@handle_errors
-def serve(c: Context, host: str | None, port: int | None) -> None:
-    """Serve Gold tables over Arrow Flight until interrupted."""
-    from flight_server.server import serve as run_server
-
-    settings = c.settings.replace(flight_host=host, flight_port=port)
-    run_server(c.app.store, settings, ready=lambda loc: click.echo(f"serving Gold over Arrow Flight at {loc}", err=True))
 
 
 @main.command("catalog-config")

@@ -33,6 +33,21 @@ KNOWN_ENV: dict[str, str] = {
     "LAKEHOUSE_COMMIT_EVERY": "Commit fetched PDFs to bronze every N documents (default 100).",
     "LAKEHOUSE_FLIGHT_HOST": "Address the Flight server binds (default 127.0.0.1).",
     "LAKEHOUSE_FLIGHT_PORT": "Port of the Flight server (default 8815).",
+    "LAKEHOUSE_FLIGHT_TOKEN": "Token Flight clients must present (required off loopback).",
+    "LAKEHOUSE_FLIGHT_TLS_CERT": "PEM certificate of the Flight server; `query --remote` trusts it.",
+    "LAKEHOUSE_FLIGHT_TLS_KEY": "PEM private key of LAKEHOUSE_FLIGHT_TLS_CERT.",
+    "LAKEHOUSE_FLIGHT_QUERY_TIMEOUT": "Seconds a Flight query may run, streaming included (default 60).",
+    "LAKEHOUSE_FLIGHT_MAX_ROWS": "Rows a Flight query may return (default 10000000).",
+    "LAKEHOUSE_FLIGHT_QUERY_MEMORY_MB": "Working memory of one Flight query, in MiB (default 1024).",
+    "LAKEHOUSE_FLIGHT_MAX_QUERIES": "Flight queries executing at once; more wait (default 8).",
+    "LAKEHOUSE_FLIGHT_CACHE_MB": "Warm cache of Gold snapshots in the Flight server, MiB (default 2048).",
+    "LAKEHOUSE_ALERT_SINKS": "Where failed audits and pipeline runs are reported, comma-separated: log, "
+                             "webhook, sns (default log).",
+    "LAKEHOUSE_ALERT_WEBHOOK_URL": "URL the webhook sink POSTs the alert JSON to.",
+    "LAKEHOUSE_ALERT_WEBHOOK_TIMEOUT": "Seconds before the webhook POST times out (default 10).",
+    "LAKEHOUSE_ALERT_SNS_TOPIC_ARN": "ARN of the SNS topic the sns sink publishes to (boto3's credentials).",
+    "LAKEHOUSE_ALERT_SNS_REGION": "AWS region of the SNS topic (default: the topic ARN's region).",
+    "LAKEHOUSE_ALERT_SNS_ENDPOINT": "SNS endpoint URL, for an SNS-compatible service or a local test server.",
     "LAKEHOUSE_LOG_LEVEL": "Logging level for operators (default WARNING).",
 }
 
@@ -61,6 +76,32 @@ class Settings:
     """Fetched PDFs per bronze commit, so an interrupted download keeps what it committed."""
     flight_host: str = "127.0.0.1"
     flight_port: int = 8815
+    flight_token: str | None = None
+    """Bearer token of the Flight server; also accepted as the password of basic auth (any user name)."""
+    flight_tls_cert: str | None = None
+    """Path of the PEM certificate the Flight server presents; serving TLS needs the key too."""
+    flight_tls_key: str | None = None
+    """Path of the PEM private key of ``flight_tls_cert``."""
+    flight_query_timeout: float = 60.0
+    """Seconds one Flight query may take from start to last batch; then it is interrupted."""
+    flight_max_rows: int = 10_000_000
+    """Rows one Flight query may return; a bigger result fails with a clear error."""
+    flight_query_memory_mb: int = 1024
+    """Working memory per Flight query (DuckDB's limit is this times ``flight_max_queries``)."""
+    flight_max_queries: int = 8
+    """Flight queries executing at once, so each can count on its working memory."""
+    flight_cache_mb: int = 2048
+    """Memory for warm (table, snapshot) data in the Flight server; bigger snapshots are streamed."""
+    alert_sinks: str = "log"
+    """Alert sinks, comma-separated: ``log`` (operator log), ``webhook`` (HTTP POST of JSON), ``sns``."""
+    alert_webhook_url: str | None = None
+    """Where the webhook sink POSTs; required when ``webhook`` is among the sinks."""
+    alert_webhook_timeout: float = 10.0
+    alert_sns_topic_arn: str | None = None
+    """Topic the sns sink publishes to; required when ``sns`` is among the sinks."""
+    alert_sns_region: str | None = None
+    alert_sns_endpoint: str | None = None
+    """SNS endpoint override (an SNS-compatible service, or moto in tests); None = AWS."""
     log_level: str = "WARNING"
 
     @property
@@ -86,6 +127,20 @@ _ENV_FIELDS: dict[str, str] = {
     "LAKEHOUSE_COMMIT_EVERY": "commit_every",
     "LAKEHOUSE_FLIGHT_HOST": "flight_host",
     "LAKEHOUSE_FLIGHT_PORT": "flight_port",
+    "LAKEHOUSE_FLIGHT_TOKEN": "flight_token",
+    "LAKEHOUSE_FLIGHT_TLS_CERT": "flight_tls_cert",
+    "LAKEHOUSE_FLIGHT_TLS_KEY": "flight_tls_key",
+    "LAKEHOUSE_FLIGHT_QUERY_TIMEOUT": "flight_query_timeout",
+    "LAKEHOUSE_FLIGHT_MAX_ROWS": "flight_max_rows",
+    "LAKEHOUSE_FLIGHT_QUERY_MEMORY_MB": "flight_query_memory_mb",
+    "LAKEHOUSE_FLIGHT_MAX_QUERIES": "flight_max_queries",
+    "LAKEHOUSE_FLIGHT_CACHE_MB": "flight_cache_mb",
+    "LAKEHOUSE_ALERT_SINKS": "alert_sinks",
+    "LAKEHOUSE_ALERT_WEBHOOK_URL": "alert_webhook_url",
+    "LAKEHOUSE_ALERT_WEBHOOK_TIMEOUT": "alert_webhook_timeout",
+    "LAKEHOUSE_ALERT_SNS_TOPIC_ARN": "alert_sns_topic_arn",
+    "LAKEHOUSE_ALERT_SNS_REGION": "alert_sns_region",
+    "LAKEHOUSE_ALERT_SNS_ENDPOINT": "alert_sns_endpoint",
     "LAKEHOUSE_LOG_LEVEL": "log_level",
 }
 

@@ -1,0 +1,729 @@
+"""The read-only DuckDB sandbox every Flight query runs in.
+
+Three layers keep analysts' SQL read-only and inside the lakehouse:
+
+1. **DuckDB's own locks.** One in-memory database with external access disabled (no files, no
+   network, no ``INSTALL``/``LOAD``/``ATTACH``/``COPY``), Python replacement scans off, no
+   extension autoloading, no spilling to disk, and then ``lock_configuration`` so no ``SET`` or
+   ``PRAGMA`` can undo any of it.
+2. **DuckDB's parser as the gate.** The query text is parsed by ``json_serialize_sql``, which only
+   serialises SELECT statements, so DDL, DML, ``COPY``, ``PRAGMA``, ``SET`` and friends are refused
+   before anything runs, and so is anything with more than one statement. The tree is then walked:
+   only ``gold`` tables (and the query's own CTEs) may be named, only a few harmless table
+   functions may be called.
+3. **Only what we print runs.** The checked tree is rewritten (each ``gold.t`` becomes the warm copy
+   of the snapshot the query resolved to) and turned back into SQL by ``json_deserialize_sql``. The
+   text DuckDB executes is DuckDB's rendering of a tree we inspected, never the caller's bytes.
+
+Time travel in SQL uses DuckDB's own syntax on any table reference:
+``FROM gold.fact_transactions AT (VERSION => 1234567890)`` (a snapshot id),
+``AT (VERSION => 'release-2025-06')`` (a tag) or ``AT (TIMESTAMP => '2025-06-01 00:00:00')`` (UTC).
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import datetime as dt
+import heapq
+import itertools
+import json
+import logging
+import re
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import Any
+
+import pyarrow as pa
+
+from flight_server.errors import QueryCancelledError, QueryLimitError, QueryRefusedError, QueryTimeoutError
+from lakehouse.errors import QueryError
+
+logger = logging.getLogger(__name__)
+
+SERVED_SCHEMA = "gold"
+"""The only namespace analysts can name; everything else in the catalog stays private."""
+CATALOG_NAME = "lakehouse"
+"""The catalog name Flight SQL metadata reports; ``lakehouse.gold.t`` is accepted in SQL too."""
+CACHE_SCHEMA = "__lh"
+"""DuckDB schema of the warm table copies; only rewritten queries can reach it."""
+
+ALLOWED_TABLE_FUNCTIONS = frozenset({"range", "generate_series", "unnest", "json_each", "json_tree"})
+"""Table functions that read nothing outside the query (``read_csv``, ``glob``, ``query`` … are refused)."""
+DENIED_FUNCTIONS = frozenset({"nextval", "currval", "setseed", "write_log"})
+"""Scalar functions with side effects on the shared engine."""
+MAX_SQL_CHARS = 100_000
+BATCH_ROWS = 65_536
+"""Rows per streamed batch: one huge batch streams several times slower (tech notes §7)."""
+
+_AT_UNITS = ("VERSION", "TIMESTAMP")
+_INTERNAL_NAME = re.compile(r'(?:__lh\.)?"?(\w+\.\w+)@-?\d+(?:#\d+)?"?')
+_READ_ONLY_HINT = (
+    "This server is read-only: send one SELECT (or WITH … SELECT, DESCRIBE, SUMMARIZE) over gold tables"
+)
+
+
+@dataclasses.dataclass(frozen=True)
+class TableRef:
+    """One served table a query names, with its ``AT (…)`` clause if any."""
+
+    table: str
+    at_unit: str | None = None
+    at_expr: str | None = None
+    """The AT expression as canonical JSON (its parse tree), evaluated by :meth:`Engine.evaluate`."""
+
+    @property
+    def key(self) -> str:
+        """Identifies the version request: the same table with the same AT clause resolves once."""
+        return self.table if self.at_unit is None else f"{self.table}@{self.at_unit}:{self.at_expr}"
+
+
+@dataclasses.dataclass(frozen=True)
+class ParsedQuery:
+    """A query that passed the sandbox's checks, with the served tables it names (in tree order)."""
+
+    sql: str
+    tree: str
+    refs: tuple[TableRef, ...]
+    has_parameters: bool
+
+    @property
+    def tables(self) -> list[str]:
+        return list(dict.fromkeys(r.table for r in self.refs))
+
+
+@dataclasses.dataclass(frozen=True)
+class Relation:
+    """Where a table reference points after rewriting: a warm copy or a per-query registration."""
+
+    schema: str
+    name: str
+
+
+class _Walker:
+    """Walks a ``json_serialize_sql`` tree, checking it and visiting served table references.
+
+    CTE visibility follows SQL scoping (a CTE sees itself and earlier siblings; the body sees
+    all), so a name that only *looks* like a CTE outside its scope cannot reach a DuckDB system
+    view of the same name.
+    """
+
+    def __init__(self, on_table: Callable[[dict, TableRef], None]) -> None:
+        self.on_table = on_table
+        self.has_parameters = False
+
+    def walk(self, node: Any, ctes: frozenset[str] = frozenset()) -> None:
+        if isinstance(node, list):
+            for item in node:
+                self.walk(item, ctes)
+            return
+        if not isinstance(node, dict):
+            return
+        cte_map = node.get("cte_map")
+        if isinstance(cte_map, dict) and cte_map.get("map"):
+            seen = set(ctes)
+            for entry in cte_map["map"]:
+                seen.add(str(entry["key"]).lower())
+                self.walk(entry["value"], frozenset(seen))
+            ctes = frozenset(seen)
+        kind = node.get("type")
+        if kind == "BASE_TABLE":
+            self._base_table(node, ctes)
+        elif kind == "TABLE_FUNCTION":
+            self._table_function(node)
+        elif kind == "SHOW_REF" and node.get("query") is None:
+            raise QueryRefusedError(
+                f"SHOW is not available here. {_READ_ONLY_HINT}; list tables with the "
+                "Flight SQL catalog calls (adbc_get_objects, DBeaver's navigator)."
+            )
+        elif node.get("class") == "PARAMETER":
+            self.has_parameters = True
+        elif (
+            node.get("class") == "FUNCTION" and str(node.get("function_name", "")).lower() in DENIED_FUNCTIONS
+        ):
+            raise QueryRefusedError(
+                f"Function {node['function_name']}() is not allowed: it changes state. {_READ_ONLY_HINT}."
+            )
+        for key, value in node.items():
+            if key not in ("cte_map", "at_clause") and isinstance(value, dict | list):
+                self.walk(value, ctes)
+
+    def _base_table(self, node: dict, ctes: frozenset[str]) -> None:
+        catalog = str(node.get("catalog_name") or "").lower()
+        schema = str(node.get("schema_name") or "").lower()
+        name = str(node.get("table_name") or "")
+        if not catalog and not schema and name.lower() in ctes:
+            return
+        if catalog not in ("", CATALOG_NAME) or schema not in ("", SERVED_SCHEMA):
+            shown = ".".join(p for p in (node.get("catalog_name"), node.get("schema_name"), name) if p)
+            raise QueryRefusedError(
+                f"Table {shown} is not served: only {SERVED_SCHEMA}.* tables are visible here "
+                f"(e.g. {SERVED_SCHEMA}.fact_transactions)."
+            )
+        at = node.get("at_clause")
+        unit = expr = None
+        if at:
+            unit = str(at.get("unit", "")).upper()
+            if unit not in _AT_UNITS:
+                raise QueryRefusedError(
+                    f"AT ({unit} => …) is not supported; use AT (VERSION => snapshot id or "
+                    "'tag') or AT (TIMESTAMP => 'YYYY-MM-DD HH:MM:SS')."
+                )
+            checker = _Walker(lambda *_: None)
+            checker.walk(at.get("expr"))
+            if checker.has_parameters or _contains_table_ref(at.get("expr")):
+                raise QueryRefusedError(
+                    "AT (…) takes a literal (a snapshot id, a 'tag' or a timestamp); to bind "
+                    "time travel, use the x-lakehouse-snapshot-id/-as-of/-tag headers."
+                )
+            expr = json.dumps(_strip_locations(at.get("expr")), sort_keys=True)
+        self.on_table(node, TableRef(f"{SERVED_SCHEMA}.{name.lower()}", unit, expr))
+
+    @staticmethod
+    def _table_function(node: dict) -> None:
+        function = node.get("function") or {}
+        name = str(function.get("function_name", "")).lower()
+        if name not in ALLOWED_TABLE_FUNCTIONS or function.get("schema") or function.get("catalog"):
+            raise QueryRefusedError(
+                f"Table function {name or '?'}() is not allowed: queries may only read gold tables "
+                f"(allowed table functions: {', '.join(sorted(ALLOWED_TABLE_FUNCTIONS))})."
+            )
+
+
+def _contains_table_ref(node: Any) -> bool:
+    if isinstance(node, dict):
+        if node.get("type") in ("BASE_TABLE", "TABLE_FUNCTION") or node.get("class") == "SUBQUERY":
+            return True
+        return any(_contains_table_ref(v) for v in node.values())
+    if isinstance(node, list):
+        return any(_contains_table_ref(v) for v in node)
+    return False
+
+
+def _strip_locations(node: Any) -> Any:
+    if isinstance(node, dict):
+        return {k: _strip_locations(v) for k, v in node.items() if k != "query_location"}
+    if isinstance(node, list):
+        return [_strip_locations(v) for v in node]
+    return node
+
+
+@dataclasses.dataclass
+class _Running:
+    """A query being executed, for the watchdog and for cancellation."""
+
+    query_id: int
+    cursor: Any
+    deadline: float
+    key: bytes | None
+    release: Callable[[], None]
+    reason: str | None = None
+
+
+class Engine:
+    """One locked-down DuckDB database shared by all queries; each query gets its own cursor.
+
+    Args:
+        memory_limit_mb: DuckDB's memory limit for the warm copies plus query working memory.
+        max_queries: queries executing at once; more wait (up to their time limit) for a slot.
+        threads: DuckDB worker threads (default: DuckDB's choice, one per core).
+    """
+
+    def __init__(self, *, memory_limit_mb: int, max_queries: int = 8, threads: int | None = None) -> None:
+        import duckdb
+
+        config: dict[str, Any] = {
+            "enable_external_access": False,
+            "autoload_known_extensions": False,
+            "autoinstall_known_extensions": False,
+            "allow_community_extensions": False,
+            "allow_unsigned_extensions": False,
+            "allow_persistent_secrets": False,
+            "python_enable_replacements": False,
+            "memory_limit": f"{int(memory_limit_mb)}MB",
+            "temp_directory": "",
+        }
+        if threads:
+            config["threads"] = int(threads)
+        self._duckdb = duckdb
+        self._db = duckdb.connect(":memory:", config=config)
+        self._db.execute("SET TimeZone = 'UTC'")
+        self._db.execute(f"CREATE SCHEMA {CACHE_SCHEMA}")
+        self._db.execute("SET lock_configuration = true")
+        self._admin_lock = threading.Lock()
+        self._slots = threading.BoundedSemaphore(max_queries)
+        self._running: dict[int, _Running] = {}
+        self._running_lock = threading.Lock()
+        self._ids = itertools.count(1)
+        self._deadlines: list[tuple[float, int]] = []
+        self._wake = threading.Condition(self._running_lock)
+        self._closed = False
+        self._watchdog: threading.Thread | None = None
+        self._parsed: OrderedDict[str, ParsedQuery] = OrderedDict()
+        self._rewritten: OrderedDict[tuple, str] = OrderedDict()
+        self._schemas: OrderedDict[tuple, pa.Schema] = OrderedDict()
+        self._memo_lock = threading.Lock()
+        self._select_one = json.loads(self._serialize("SELECT 1"))
+
+    # -- parsing and rewriting ------------------------------------------------------------------
+
+    def parse(self, sql: str) -> ParsedQuery:
+        """Check ``sql`` against the sandbox rules and list the served tables it names.
+
+        Raises:
+            QueryRefusedError: not a single SELECT, or names something outside ``gold``.
+            QueryError: the SQL does not parse.
+        """
+        hit = self._memo_get(self._parsed, sql)
+        if hit is not None:
+            return hit
+        if not isinstance(sql, str) or not sql.strip():
+            raise QueryError("The query is empty: send one SELECT over gold tables.")
+        if len(sql) > MAX_SQL_CHARS:
+            raise QueryRefusedError(
+                f"The query is {len(sql):,} characters long; the limit is {MAX_SQL_CHARS:,}."
+            )
+        raw = self._serialize(sql)
+        try:
+            tree = json.loads(raw)
+        except RecursionError:
+            raise QueryRefusedError("The query is nested too deeply.") from None
+        if tree.get("error"):
+            message = str(tree.get("error_message", "unknown error"))
+            if tree.get("error_type") == "parser" or "syntax" in message.lower():
+                raise QueryError(f"The query does not parse: {message}")
+            raise QueryRefusedError(
+                f"{self._statement_kinds(sql)} statements are not allowed. {_READ_ONLY_HINT}."
+            )
+        statements = tree.get("statements") or []
+        if len(statements) != 1:
+            raise QueryRefusedError(f"Send exactly one statement (got {len(statements)}). {_READ_ONLY_HINT}.")
+        refs: list[TableRef] = []
+        walker = _Walker(lambda _node, ref: refs.append(ref))
+        try:
+            walker.walk(statements[0])
+        except RecursionError:
+            raise QueryRefusedError("The query is nested too deeply.") from None
+        parsed = ParsedQuery(
+            sql, raw, tuple(refs), walker.has_parameters or bool(statements[0].get("named_param_map"))
+        )
+        self._memo_put(self._parsed, sql, parsed, 512)
+        return parsed
+
+    def rewrite(self, parsed: ParsedQuery, relations: Mapping[str, Relation]) -> str:
+        """The SQL DuckDB runs: ``parsed`` with each served table swapped for its relation.
+
+        Args:
+            relations: by :attr:`TableRef.key`.
+        """
+        memo_key = (parsed.sql, tuple(sorted((k, r.schema, r.name) for k, r in relations.items())))
+        hit = self._memo_get(self._rewritten, memo_key)
+        if hit is not None:
+            return hit
+        tree = json.loads(parsed.tree)
+        statement = tree["statements"][0]
+        qualified: dict[tuple[str, ...], str] = {}
+
+        def swap(node: dict, ref: TableRef) -> None:
+            relation = relations[ref.key]
+            if not node.get("alias"):
+                node["alias"] = node["table_name"]
+                name = str(node["table_name"]).lower()
+                qualified[(SERVED_SCHEMA, name)] = node["alias"]
+                qualified[(CATALOG_NAME, SERVED_SCHEMA, name)] = node["alias"]
+            node.update(
+                catalog_name="", schema_name=relation.schema, table_name=relation.name, at_clause=None
+            )
+
+        _Walker(swap).walk(statement)
+        if qualified:
+            _requalify_columns(statement, qualified)
+        sql = self._deserialize(tree)
+        self._memo_put(self._rewritten, memo_key, sql, 2048)
+        return sql
+
+    def evaluate(self, expr_json: str) -> Any:
+        """The value of an ``AT (…)`` expression (a literal, a cast, ``now() - INTERVAL 1 DAY`` …)."""
+        tree = copy.deepcopy(self._select_one)
+        tree["statements"][0]["node"]["select_list"] = [json.loads(expr_json)]
+        sql = self._deserialize(tree)
+        cursor = self._db.cursor()
+        try:
+            # Through Arrow: DuckDB's own conversion of TIMESTAMPTZ to Python needs pytz.
+            column = cursor.execute(sql).to_arrow_table().column(0)
+        except self._duckdb.Error as exc:
+            raise QueryError(f"Cannot evaluate the AT (…) clause: {exc}") from None
+        finally:
+            cursor.close()
+        return column[0].as_py() if len(column) else None
+
+    def _statement_kinds(self, sql: str) -> str:
+        """What the refused statements are (INSERT, COPY …), in the caller's words where possible."""
+        words = sql.strip().split(None, 1)
+        first = words[0].upper().rstrip(";") if words else ""
+        if first.isalpha() and first not in ("WITH", "SELECT", "FROM", "VALUES", "TABLE"):
+            return first  # DuckDB files INSTALL under LOAD, PRAGMA under SET, PIVOT under CREATE …
+
+
+        def kind(statement: Any) -> str:
+            # The statement's own first word (DuckDB files INSTALL under LOAD, PRAGMA under SET …),
+            # unless it is WITH: then DuckDB's type says what the statement does.
+            words = str(statement.query).strip().split(None, 1)
+            word = words[0].upper().rstrip(";") if words else ""
+            return (
+                word if word.isalpha() and word != "WITH" else statement.type.name.removesuffix("_STATEMENT")
+            )
+
+        cursor = self._db.cursor()
+        try:
+            kinds = [(s.type.name, kind(s)) for s in cursor.extract_statements(sql)]
+            names = [name for duck, name in kinds if duck != "SELECT"] or [name for _, name in kinds]
+        except self._duckdb.Error:
+            names = [sql.strip().split(None, 1)[0].upper().rstrip(";")]
+        finally:
+            cursor.close()
+        return "/".join(dict.fromkeys(names))
+
+    def _serialize(self, sql: str) -> str:
+        cursor = self._db.cursor()
+        try:
+            return cursor.execute("SELECT json_serialize_sql($1::VARCHAR)", [sql]).fetchone()[0]
+        finally:
+            cursor.close()
+
+    def _deserialize(self, tree: dict) -> str:
+        cursor = self._db.cursor()
+        try:
+            return cursor.execute("SELECT json_deserialize_sql($1::JSON)", [json.dumps(tree)]).fetchone()[0]
+        except self._duckdb.Error as exc:
+            raise QueryError(f"The query could not be prepared: {exc}") from None
+        finally:
+            cursor.close()
+
+    def _memo_get(self, memo: OrderedDict, key: Any) -> Any:
+        with self._memo_lock:
+            value = memo.get(key)
+            if value is not None:
+                memo.move_to_end(key)
+            return value
+
+    def _memo_put(self, memo: OrderedDict, key: Any, value: Any, size: int) -> None:
+        with self._memo_lock:
+            memo[key] = value
+            while len(memo) > size:
+                memo.popitem(last=False)
+
+    # -- warm copies ----------------------------------------------------------------------------
+
+    def create_table(self, name: str, data: pa.Table | pa.RecordBatchReader) -> None:
+        """Copy ``data`` into the cache schema as ``name`` (DuckDB storage scans faster than Arrow)."""
+        with self._admin_lock:
+            cursor = self._db.cursor()
+            try:
+                cursor.register("__load", data)
+                cursor.execute(f"CREATE TABLE {CACHE_SCHEMA}.{_quote(name)} AS SELECT * FROM __load")
+            finally:
+                cursor.close()
+
+    def drop_table(self, name: str) -> None:
+        with self._admin_lock:
+            cursor = self._db.cursor()
+            try:
+                cursor.execute(f"DROP TABLE IF EXISTS {CACHE_SCHEMA}.{_quote(name)}")
+            finally:
+                cursor.close()
+
+    def output_schema(self, data: pa.Table) -> pa.Schema:
+        """The Arrow schema DuckDB returns for ``SELECT *`` over data shaped like ``data``."""
+        cursor = self._db.cursor()
+        try:
+            cursor.register("__shape", data.slice(0, 0))
+            return cursor.execute("SELECT * FROM __shape LIMIT 0").to_arrow_table().schema
+        finally:
+            cursor.close()
+
+    # -- execution ------------------------------------------------------------------------------
+
+    def schema(
+        self,
+        sql: str,
+        params: Sequence | Mapping | None,
+        registrations: Mapping[str, Callable[[], Any]],
+        timeout: float,
+    ) -> pa.Schema:
+        """The result schema of ``sql`` without running it to completion (memoised)."""
+        memo_key = (sql, _param_signature(params))
+        hit = self._memo_get(self._schemas, memo_key) if not registrations else None
+        if hit is not None:
+            return hit
+        wrapped = f"SELECT * FROM ({sql}) AS __q LIMIT 0"
+        with self.execute(wrapped, params, registrations, timeout=timeout, max_rows=0) as result:
+            schema = result.schema
+        if not registrations:
+            self._memo_put(self._schemas, memo_key, schema, 2048)
+        return schema
+
+    def execute(
+        self,
+        sql: str,
+        params: Sequence | Mapping | None,
+        registrations: Mapping[str, Callable[[], Any]],
+        *,
+        timeout: float,
+        max_rows: int,
+        key: bytes | None = None,
+        limit: float | None = None,
+    ) -> Result:
+        """Start ``sql`` (already rewritten) on a fresh cursor and return its streaming result.
+
+        Args:
+            registrations: per-query relations (snapshots too big to keep warm, empty tables),
+                by the name the rewritten SQL uses; each factory returns Arrow data.
+            timeout: seconds from now until the watchdog interrupts the query.
+            limit: the server's time limit, for messages (default ``timeout``).
+            max_rows: rows the result may have.
+            key: identifies the query for :meth:`cancel` (its Flight ticket).
+
+        Raises:
+            QueryLimitError: no execution slot freed up within the time limit.
+        """
+        started = time.monotonic()
+        if not self._slots.acquire(timeout=max(timeout, 0.001)):
+            raise QueryLimitError(
+                f"The server is busy: no query slot freed up within {timeout:g} s. Retry, or raise "
+                "LAKEHOUSE_FLIGHT_MAX_QUERIES on the server."
+            )
+        released = [False]
+        release_lock = threading.Lock()
+
+        def release() -> None:
+            # Called by the result's close and by the watchdog on a timeout: release once.
+            with release_lock:
+                if not released[0]:
+                    released[0] = True
+                    self._slots.release()
+
+        cursor = None
+        running = None
+        try:
+            cursor = self._db.cursor()
+            for name, factory in registrations.items():
+                cursor.register(name, factory())
+            running = self._track(cursor, started + timeout, key, release)
+            try:
+                cursor.execute(sql, _as_duckdb_params(params))
+                reader = cursor.to_arrow_reader(BATCH_ROWS)
+            except self._duckdb.Error as exc:
+                raise self._translate(exc, running, limit or timeout) from None
+            return Result(self, reader, running, limit or timeout, max_rows)
+        except BaseException:
+            if running is not None:
+                self._untrack(running)
+            if cursor is not None:
+                cursor.close()
+            release()
+            raise
+
+    def cancel(self, key: bytes) -> int:
+        """Interrupt every running query started from ``key``; returns how many there were."""
+        with self._running_lock:
+            hits = [r for r in self._running.values() if r.key == key and r.reason is None]
+            for running in hits:
+                running.reason = "cancelled"
+        for running in hits:
+            running.cursor.interrupt()
+        return len(hits)
+
+    def running(self) -> int:
+        """Queries executing now (for tests and operators)."""
+        with self._running_lock:
+            return len(self._running)
+
+    def close(self) -> None:
+        with self._running_lock:
+            if self._closed:
+                return
+            self._closed = True
+            running = list(self._running.values())
+            self._wake.notify_all()
+        for r in running:
+            r.reason = r.reason or "cancelled"
+            r.cursor.interrupt()
+        if self._watchdog is not None:
+            self._watchdog.join(timeout=5)
+        with self._admin_lock:
+            self._db.close()
+
+    def _track(
+        self, cursor: Any, deadline: float, key: bytes | None, release: Callable[[], None]
+    ) -> _Running:
+        running = _Running(next(self._ids), cursor, deadline, key, release)
+        with self._running_lock:
+            if self._closed:
+                raise QueryCancelledError("The server is shutting down.")
+            self._running[running.query_id] = running
+            heapq.heappush(self._deadlines, (deadline, running.query_id))
+            if self._watchdog is None:
+                self._watchdog = threading.Thread(
+                    target=self._watch, name="flight-query-watchdog", daemon=True
+                )
+                self._watchdog.start()
+            self._wake.notify()
+        return running
+
+    def _untrack(self, running: _Running) -> None:
+        with self._running_lock:
+            self._running.pop(running.query_id, None)
+        running.release()
+
+    def _watch(self) -> None:
+        """Interrupt queries past their deadline, streaming or not (a stalled client too)."""
+        with self._running_lock:
+            while not self._closed:
+                now = time.monotonic()
+                while self._deadlines and self._deadlines[0][0] <= now:
+                    _, query_id = heapq.heappop(self._deadlines)
+                    running = self._running.get(query_id)
+                    if running is not None and running.reason is None:
+                        running.reason = "timeout"
+                        running.cursor.interrupt()
+                        # A client that stopped reading must not hold a slot forever.
+                        running.release()
+                timeout = self._deadlines[0][0] - now if self._deadlines else None
+                self._wake.wait(timeout)
+
+    def _translate(self, exc: Exception, running: _Running | None, timeout: float) -> Exception:
+        reason = running.reason if running is not None else None
+        text = _INTERNAL_NAME.sub(r"\1", str(exc))
+        if reason == "timeout":
+            return QueryTimeoutError(
+                f"The query ran longer than this server's {timeout:g} s limit and was stopped "
+                "(LAKEHOUSE_FLIGHT_QUERY_TIMEOUT). Filter more, aggregate, or add LIMIT."
+            )
+        if reason == "cancelled" or "INTERRUPT" in text:
+            return QueryCancelledError("The query was cancelled.")
+        if isinstance(exc, self._duckdb.OutOfMemoryException) or "Out of Memory" in text:
+            return QueryLimitError(
+                f"The query needs more memory than this server allows per query ({text.splitlines()[0]}). "
+                "Aggregate or filter before joining, or select fewer columns "
+                "(LAKEHOUSE_FLIGHT_QUERY_MEMORY_MB)."
+            )
+        if isinstance(exc, self._duckdb.PermissionException):
+            return QueryRefusedError(f"Refused by the sandbox: {text}. {_READ_ONLY_HINT}.")
+        return QueryError(f"The query failed: {text}")
+
+
+class Result:
+    """A running query's batches, within its row and time limits; close it (or exhaust it)."""
+
+    def __init__(
+        self, engine: Engine, reader: pa.RecordBatchReader, running: _Running, timeout: float, max_rows: int
+    ) -> None:
+        self._engine = engine
+        self._reader = reader
+        self._running = running
+        self._timeout = timeout
+        self._max_rows = max_rows
+        self.schema = reader.schema
+        self.rows = 0
+        self._closed = False
+
+    def __enter__(self) -> Result:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def next_batch(self, is_cancelled: Callable[[], bool] | None = None) -> pa.RecordBatch | None:
+        """The next non-empty batch, or None at the end; limit errors come before the limit is passed."""
+        while True:
+            if is_cancelled is not None and is_cancelled():
+                self._running.reason = self._running.reason or "cancelled"
+                raise QueryCancelledError("The query was cancelled by the client.")
+            try:
+                batch = self._reader.read_next_batch()
+            except StopIteration:
+                return None
+            except (OSError, pa.ArrowException, self._engine._duckdb.Error) as exc:
+                raise self._engine._translate(exc, self._running, self._timeout) from None
+            if self._running.reason is not None:
+                raise self._engine._translate(RuntimeError("INTERRUPT"), self._running, self._timeout)
+            self.rows += batch.num_rows
+            if self.rows > self._max_rows:
+                raise QueryLimitError(
+                    f"The result has more than {self._max_rows:,} rows, this server's limit "
+                    "(LAKEHOUSE_FLIGHT_MAX_ROWS). Add a LIMIT or filter, or page with LIMIT/OFFSET."
+                )
+            if batch.num_rows:
+                return batch
+
+    def batches(self) -> Iterator[pa.RecordBatch]:
+        """All remaining batches (closes the result at the end)."""
+        try:
+            while (batch := self.next_batch()) is not None:
+                yield batch
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        cursor = self._running.cursor
+        self._engine._untrack(self._running)
+        try:
+            cursor.close()
+        except self._engine._duckdb.Error:  # an interrupted cursor may refuse a clean close
+            logger.debug("closing an interrupted cursor failed", exc_info=True)
+
+
+def _requalify_columns(node: Any, qualified: Mapping[tuple[str, ...], str]) -> None:
+    """``gold.t.col`` and ``lakehouse.gold.t.col`` become ``t.col`` once ``gold.t`` is renamed."""
+    if isinstance(node, list):
+        for item in node:
+            _requalify_columns(item, qualified)
+        return
+    if not isinstance(node, dict):
+        return
+    if node.get("class") == "COLUMN_REF":
+        names = node.get("column_names") or []
+        lowered = tuple(str(n).lower() for n in names)
+        for size in (3, 2):
+            if len(names) > size and lowered[:size] in qualified:
+                node["column_names"] = [qualified[lowered[:size]], *names[size:]]
+                break
+    for value in node.values():
+        if isinstance(value, dict | list):
+            _requalify_columns(value, qualified)
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _as_duckdb_params(params: Sequence | Mapping | None) -> Any:
+    if params is None:
+        return None
+    if isinstance(params, Mapping):
+        return dict(params)
+    return list(params)
+
+
+def _param_signature(params: Sequence | Mapping | None) -> tuple:
+    if params is None:
+        return ()
+    items = params.items() if isinstance(params, Mapping) else enumerate(params)
+    return tuple((k, type(v).__name__) for k, v in items)
+
+
+def as_utc(value: Any) -> dt.datetime:
+    """A TIMESTAMP selector as an aware UTC datetime (naive values are UTC)."""
+    if isinstance(value, str):
+        value = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    elif isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        value = dt.datetime.combine(value, dt.time())
+    if not isinstance(value, dt.datetime):
+        raise QueryError(f"AT (TIMESTAMP => …) needs a timestamp, got {value!r}.")
+    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)

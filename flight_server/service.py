@@ -1,0 +1,472 @@
+"""The query service behind both Flight front ends (plain Flight JSON and Flight SQL).
+
+A :class:`Request` says *what* to run (SQL, a named query, or a whole table) and *which version*
+(an :class:`~catalog.store.AsOf`, or ``AT (…)`` clauses in the SQL). :meth:`QueryService.pin`
+resolves every table reference to a snapshot id; the pins travel in the Flight ticket, so the
+DoGet that follows a GetFlightInfo reads exactly what was described even if a new snapshot lands
+in between. :meth:`QueryService.open` runs a pinned request in the sandbox and streams it.
+"""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import json
+import logging
+import re
+import time
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+import pyarrow as pa
+
+from catalog.store import AsOf, Store
+from flight_server.cache import Lease, SnapshotTracker, WarmCache
+from flight_server.errors import QueryLimitError
+from flight_server.named import jsonable, named_query
+from flight_server.sandbox import SERVED_SCHEMA, Engine, ParsedQuery, Result, as_utc
+from lakehouse.errors import ConfigError, QueryError
+from lakehouse.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+_TABLE_NAME = re.compile(r"gold\.[a-z][a-z0-9_]*")
+MAX_PARAM_BYTES = 4 << 20
+Params = Sequence[Any] | Mapping[str, Any] | None
+
+
+@dataclasses.dataclass(frozen=True)
+class Request:
+    """One query to run: what, with which parameters, at which version."""
+
+    sql: str
+    params: Params = None
+    param_rows: tuple[tuple[Any, ...], ...] | None = None
+    """Flight SQL bound parameters: the query runs once per row, results concatenated."""
+    params_ipc: str | None = None
+    """The same rows as the client sent them (base64 Arrow IPC), carried on in tickets."""
+    as_of: AsOf = AsOf()
+    pins: Mapping[str, int | None] | None = None
+    """Snapshot id per table reference (:attr:`TableRef.key`), once resolved."""
+    table: str | None = None
+    """Set for a whole-table read: batches keep the table's Iceberg Arrow schema."""
+    named: str | None = None
+    named_params: Mapping[str, Any] | None = None
+    """All validated parameters of a named query (the sort choice too), for its ticket."""
+    empty_error: str | None = None
+
+    @classmethod
+    def from_json(cls, body: Any, default_as_of: AsOf | None = None) -> Request:
+        """Parse a plain-Flight command or ticket: ``{"table"|"query"|"sql": …, "params": …, selector}``.
+
+        Raises:
+            QueryError: the body is not one of the three shapes, or a value is invalid.
+        """
+        from flight_server.auth import as_of_from
+
+        if not isinstance(body, dict):
+            raise QueryError("Bad request: expected a JSON object with 'table', 'query' or 'sql'.")
+        kinds = [k for k in ("table", "query", "sql") if body.get(k) is not None]
+        if len(kinds) != 1:
+            raise QueryError(
+                "Bad request: give exactly one of 'table' (e.g. \"gold.fact_filings\"), 'query' (a "
+                "named query, e.g. \"member_trades\") or 'sql'; optionally 'params' and one of "
+                "'snapshot_id', 'as_of', 'tag'."
+            )
+        selector = as_of_from(body.get("snapshot_id"), body.get("as_of"), body.get("tag"), source="request")
+        as_of = (default_as_of or AsOf()) if selector.is_current else selector
+        pins = body.get("pins")
+        if pins is not None and (
+            not isinstance(pins, dict) or not all(v is None or isinstance(v, int) for v in pins.values())
+        ):
+            raise QueryError("Bad request: 'pins' must map table references to snapshot ids.")
+        common = {"as_of": as_of, "pins": pins}
+        if kinds == ["table"]:
+            table = str(body["table"])
+            if not _TABLE_NAME.fullmatch(table):
+                raise QueryError(
+                    f"{table!r} is not served; this server serves gold tables, e.g. gold.fact_filings."
+                )
+            return cls(f'SELECT * FROM "{SERVED_SCHEMA}"."{table.split(".", 1)[1]}"', table=table, **common)
+        if kinds == ["query"]:
+            query = named_query(body["query"])
+            params = body.get("params") or {}
+            if not isinstance(params, dict):
+                raise QueryError(f"{query.name}: 'params' must be an object of name -> value.")
+            values = query.validate(params)
+            sql, bound = query.bind(values)
+            return cls(
+                sql,
+                bound,
+                named=query.name,
+                named_params=values,
+                empty_error=_format_error(query.empty_error, values),
+                **common,
+            )
+        params = body.get("params")
+        if body.get("params_ipc"):
+            rows = decode_param_rows(body["params_ipc"])
+            return cls(str(body["sql"]), param_rows=rows, params_ipc=str(body["params_ipc"]), **common)
+        if params is not None and not isinstance(params, list | dict):
+            raise QueryError(
+                "Bad request: 'params' of a SQL query must be a list (for ?) or an object (for $name)."
+            )
+        return cls(str(body["sql"]), params, **common)
+
+    def to_json(self) -> dict[str, Any]:
+        """The ticket body: enough to run the request again anywhere, versions included."""
+        body: dict[str, Any] = {"pins": dict(self.pins or {})}
+        if self.table is not None:
+            body["table"] = self.table
+        elif self.named is not None:
+            body["query"] = self.named
+            body["params"] = jsonable(self.named_params or {})
+        else:
+            body["sql"] = self.sql
+            if self.params_ipc is not None:
+                body["params_ipc"] = self.params_ipc
+            elif self.params is not None:
+                body["params"] = self.params if isinstance(self.params, dict) else list(self.params)
+        return body
+
+    def runs(self) -> list[Params]:
+        """Parameter sets to execute, in order."""
+        if self.param_rows is not None:
+            return [list(row) for row in self.param_rows] or [None]
+        return [self.params]
+
+
+def encode_params(table: pa.Table) -> str:
+    """Bound parameters as base64 Arrow IPC: their Arrow types survive the trip through a ticket."""
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, table.schema) as writer:
+        writer.write_table(table)
+    return base64.b64encode(sink.getvalue().to_pybytes()).decode()
+
+
+def decode_param_rows(encoded: str) -> tuple[tuple[Any, ...], ...]:
+    """The rows of :func:`encode_params` output, as tuples of Python values for DuckDB."""
+    if len(encoded) > MAX_PARAM_BYTES * 4 // 3 + 4:
+        raise QueryError(f"Bound parameters exceed {MAX_PARAM_BYTES >> 20} MiB; bind fewer rows at a time.")
+    try:
+        table = pa.ipc.open_stream(base64.b64decode(encoded)).read_all()
+    except (ValueError, pa.ArrowException):
+        raise QueryError("Bad request: the bound parameters are not valid Arrow IPC.") from None
+    return rows_of(table)
+
+
+def rows_of(table: pa.Table) -> tuple[tuple[Any, ...], ...]:
+    columns = [table.column(i).to_pylist() for i in range(table.num_columns)]
+    return tuple(zip(*columns, strict=True)) if columns else tuple(() for _ in range(table.num_rows))
+
+
+def _format_error(template: str | None, params: Mapping[str, Any]) -> str | None:
+    return template.format(**params) if template else None
+
+
+class QueryStream:
+    """A pinned request's result, batch by batch, within the row and time limits.
+
+    A plain iterator object (no generator) so it can always release its cache leases and query
+    slot: when exhausted, on error, on :meth:`close`, or when dropped unread.
+    """
+
+    def __init__(
+        self,
+        service: QueryService,
+        request: Request,
+        leases: list[Lease],
+        sql: str,
+        registrations: dict[str, Callable[[], Any]],
+        first: Result,
+        key: bytes | None,
+        cast_to: pa.Schema | None,
+        deadline: float,
+    ) -> None:
+        self._service = service
+        self._leases = leases
+        self._sql = sql
+        self._registrations = registrations
+        self._current: Result | None = first
+        self._pending = request.runs()[1:]
+        self._key = key
+        self._cast_to = cast_to
+        self._deadline = deadline
+        self._empty_error = request.empty_error
+        self.schema = cast_to or first.schema
+        self.rows = 0
+        self.is_cancelled: Callable[[], bool] | None = None
+        self._closed = False
+
+    def __iter__(self) -> QueryStream:
+        return self
+
+    def __next__(self) -> pa.RecordBatch:
+        if self._closed:
+            raise StopIteration
+        try:
+            while True:
+                if self._current is None:
+                    if not self._pending:
+                        if self.rows == 0 and self._empty_error:
+                            raise QueryError(self._empty_error)
+                        raise StopIteration
+                    self._current = self._service._start(
+                        self._sql,
+                        self._pending.pop(0),
+                        self._registrations,
+                        self._deadline,
+                        self._key,
+                        self.rows,
+                    )
+                batch = self._current.next_batch(self.is_cancelled)
+                if batch is None:
+                    self._current.close()
+                    self._current = None
+                    continue
+                self.rows += batch.num_rows
+                if self.rows > self._service.max_rows:
+                    raise QueryLimitError(
+                        f"The result has more than {self._service.max_rows:,} rows, this server's limit "
+                        "(LAKEHOUSE_FLIGHT_MAX_ROWS). Add a LIMIT or filter, or page with LIMIT/OFFSET."
+                    )
+                if self._cast_to is not None:
+                    batch = _to_schema(batch, self._cast_to)
+                elif batch.schema != self.schema:
+                    batch = _conform(batch, self.schema)
+                return batch
+        except BaseException:
+            self.close()
+            raise
+
+    def read_all(self) -> pa.Table:
+        return pa.Table.from_batches(list(self), self.schema)
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        if self._current is not None:
+            self._current.close()
+            self._current = None
+        for lease in self._leases:
+            lease.release()
+
+    def __del__(self) -> None:
+        self.close()
+
+
+def _to_schema(batch: pa.RecordBatch, schema: pa.Schema) -> pa.RecordBatch:
+    """``batch`` in the table's Iceberg Arrow schema; columns already of the right type are not copied."""
+    columns = [
+        column if column.type == field.type else column.cast(field.type)
+        for column, field in zip(batch.columns, schema, strict=True)
+    ]
+    return pa.RecordBatch.from_arrays(columns, schema=schema)
+
+
+def _conform(batch: pa.RecordBatch, schema: pa.Schema) -> pa.RecordBatch:
+    """A later parameter row's batch in the first row's schema (types can differ per binding)."""
+    try:
+        return batch.cast(schema)
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, ValueError):
+        raise QueryError(
+            "Bound parameter rows produced results of different shapes; bind rows of one type."
+        ) from None
+
+
+class QueryService:
+    """Parses, pins, caches and runs queries for the Flight server.
+
+    Raises:
+        ConfigError: a limit in ``settings`` is not positive.
+    """
+
+    def __init__(self, store: Store, settings: Settings) -> None:
+        limits = {
+            "LAKEHOUSE_FLIGHT_QUERY_TIMEOUT": settings.flight_query_timeout,
+            "LAKEHOUSE_FLIGHT_MAX_ROWS": settings.flight_max_rows,
+            "LAKEHOUSE_FLIGHT_QUERY_MEMORY_MB": settings.flight_query_memory_mb,
+            "LAKEHOUSE_FLIGHT_MAX_QUERIES": settings.flight_max_queries,
+            "LAKEHOUSE_FLIGHT_CACHE_MB": settings.flight_cache_mb,
+        }
+        bad = [f"{k}={v}" for k, v in limits.items() if not v or v <= 0]
+        if bad:
+            raise ConfigError(f"Flight server limits must be positive: {', '.join(bad)}.")
+        self.store = store
+        self.timeout = float(settings.flight_query_timeout)
+        self.max_rows = int(settings.flight_max_rows)
+        self.engine = Engine(
+            memory_limit_mb=settings.flight_cache_mb
+            + settings.flight_query_memory_mb * settings.flight_max_queries,
+            max_queries=settings.flight_max_queries,
+        )
+        self.cache = WarmCache(self.engine, store, settings.flight_cache_mb << 20)
+        self.tracker = SnapshotTracker(store, self.cache.superseded)
+
+    def close(self) -> None:
+        self.engine.close()
+
+    # -- versions -------------------------------------------------------------------------------
+
+    def parse(self, sql: str) -> ParsedQuery:
+        """Check ``sql`` and that every table it names exists.
+
+        Raises:
+            QueryRefusedError: outside the sandbox rules.
+            QueryError: unknown table, or bad SQL.
+        """
+        parsed = self.engine.parse(sql)
+        for table in parsed.tables:
+            if not self.tracker.is_served(table):
+                tables = (
+                    ", ".join(self.tracker.tables(fresh=False)) or "none yet (run `lakehouse transform gold`)"
+                )
+                raise QueryError(f"No table {table}. Tables: {tables}.")
+        return parsed
+
+    def pin(self, request: Request) -> Request:
+        """``request`` with every table reference resolved to a snapshot id (None: no data then)."""
+        if request.pins is not None:
+            return request
+        parsed = self.parse(request.sql)
+        return dataclasses.replace(request, pins=self._resolve(parsed, request.as_of))
+
+    def _resolve(self, parsed: ParsedQuery, as_of: AsOf) -> dict[str, int | None]:
+        from lakehouse.query import resolve_versions
+
+        pins: dict[str, int | None] = {}
+        plain = list(dict.fromkeys(r.table for r in parsed.refs if r.at_unit is None))
+        if plain and as_of.is_current:
+            pins.update({t: self.tracker.current(t) for t in plain})
+        elif plain:
+            # A snapshot id belongs to one table; the others are read as of its commit time.
+            versions = resolve_versions(self.store, plain, as_of)
+            pins.update({t: None if sid == -1 else sid for t, sid in versions.items()})
+        for ref in parsed.refs:
+            if ref.at_unit is None or ref.key in pins:
+                continue
+            value = self.engine.evaluate(ref.at_expr or "null")
+            if ref.at_unit == "VERSION" and isinstance(value, int) and not isinstance(value, bool):
+                selector = AsOf(snapshot_id=value)
+            elif ref.at_unit == "VERSION" and isinstance(value, str) and value:
+                selector = AsOf(tag=value)
+            elif ref.at_unit == "TIMESTAMP" and value is not None:
+                try:
+                    selector = AsOf(timestamp=as_utc(value))
+                except ValueError:
+                    raise QueryError(
+                        f"AT (TIMESTAMP => {value!r}) is not a timestamp; write e.g. "
+                        "'2025-06-01 00:00:00' (UTC)."
+                    ) from None
+            else:
+                raise QueryError(
+                    f"AT ({ref.at_unit} => {value!r}) is not valid: VERSION takes a snapshot id or a "
+                    "'tag', TIMESTAMP a time such as '2025-06-01 00:00:00'."
+                )
+            pins[ref.key] = self.store.resolve(ref.table, selector)
+        return pins
+
+    # -- running --------------------------------------------------------------------------------
+
+    def schema(self, request: Request) -> pa.Schema:
+        """The result schema of a pinned request (whole tables: their Iceberg Arrow schema)."""
+        if request.table is not None:
+            return self.store.schema_at(request.table, (request.pins or {}).get(request.table))
+        parsed = self.parse(request.sql)
+        leases, sql, registrations = self._prepare(parsed, request)
+        try:
+            return self.engine.schema(sql, request.runs()[0], registrations, self.timeout)
+        finally:
+            for lease in leases:
+                lease.release()
+
+    def open(self, request: Request, key: bytes | None = None) -> QueryStream:
+        """Start ``request`` (pinning it first if needed) and return its stream.
+
+        Errors in the SQL surface here, before any batch is sent.
+        """
+        request = self.pin(request)
+        parsed = self.parse(request.sql)
+        deadline = time.monotonic() + self.timeout
+        leases, sql, registrations = self._prepare(parsed, request)
+        try:
+            cast_to = None
+            if request.table is not None:
+                cast_to = self.store.schema_at(request.table, (request.pins or {}).get(request.table))
+            first = self._start(sql, request.runs()[0], registrations, deadline, key, 0)
+        except BaseException:
+            for lease in leases:
+                lease.release()
+            raise
+        return QueryStream(self, request, leases, sql, registrations, first, key, cast_to, deadline)
+
+    def _prepare(
+        self, parsed: ParsedQuery, request: Request
+    ) -> tuple[list[Lease], str, dict[str, Callable[[], Any]]]:
+        pins = request.pins or {}
+        leases: list[Lease] = []
+        relations = {}
+        try:
+            for i, ref in enumerate(dict.fromkeys(r.key for r in parsed.refs)):
+                table = next(r.table for r in parsed.refs if r.key == ref)
+                if ref not in pins:
+                    raise QueryError(
+                        f"The ticket does not say which version of {table} to read; "
+                        "get a fresh ticket with GetFlightInfo."
+                    )
+                lease = self.cache.lease(table, pins[ref], f"__r{i}")
+                leases.append(lease)
+                relations[ref] = lease.relation
+            sql = self.engine.rewrite(parsed, relations)
+        except BaseException:
+            for lease in leases:
+                lease.release()
+            raise
+        registrations = {lease.relation.name: lease.registration for lease in leases if lease.registration}
+        return leases, sql, registrations
+
+    def _start(
+        self,
+        sql: str,
+        params: Params,
+        registrations: Mapping[str, Callable[[], Any]],
+        deadline: float,
+        key: bytes | None,
+        rows_so_far: int,
+    ) -> Result:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            from flight_server.errors import QueryTimeoutError
+
+            raise QueryTimeoutError(f"The query ran longer than this server's {self.timeout:g} s limit.")
+        return self.engine.execute(
+            sql,
+            params,
+            registrations,
+            timeout=remaining,
+            max_rows=self.max_rows - rows_so_far,
+            key=key,
+            limit=self.timeout,
+        )
+
+    def cancel(self, key: bytes) -> int:
+        return self.engine.cancel(key)
+
+    def table_schemas(self) -> list[tuple[str, pa.Schema]]:
+        """(name, result schema of ``SELECT *``) of every served table, for GetTables."""
+        out = []
+        for table in self.tracker.tables():
+            snapshot_id = self.tracker.current(table)
+            schema = self.store.schema_at(table, snapshot_id)
+            out.append((table.split(".", 1)[1], self.engine.output_schema(schema.empty_table())))
+        return out
+
+    def named_catalog(self) -> list[dict[str, Any]]:
+        from flight_server.named import NAMED_QUERIES
+
+        return [q.describe() for q in NAMED_QUERIES.values()]
+
+
+def ticket_json(request: Request) -> bytes:
+    return json.dumps(request.to_json(), separators=(",", ":"), default=str).encode()
