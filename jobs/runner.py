@@ -160,7 +160,9 @@ def _affected_keys(con, store: Store, spec: JobSpec, marks: Mapping[str, int],
             continue
         if sid is None or mark is None or param not in scope.feeds:
             return None
-        diff = store.changes(inp.table, after=mark, upto=sid, columns=inp.columns)
+        # Diff on the projection plus the natural key: a set difference over the projection alone
+        # would collapse a new row that looks like an existing one (same ticker, same day) and miss it.
+        diff = store.changes(inp.table, after=mark, upto=sid, columns=_with_key(inp.table, inp.columns))
         if diff is None:
             return None
         added, removed = (ibis.memtable(_nullable(t)) for t in diff)
@@ -180,6 +182,12 @@ def _affected_keys(con, store: Store, spec: JobSpec, marks: Mapping[str, int],
                 extra[name] = ibis.memtable(data)
         keys = scope.expand(keys, **extra)
     return con.to_pyarrow(keys.select(scope.key).distinct().order_by(scope.key))
+
+
+def _with_key(table: str, columns: tuple[str, ...] | None) -> tuple[str, ...] | None:
+    if columns is None:
+        return None
+    return tuple(columns) + tuple(k for k in table_spec(table).key if k not in columns)
 
 
 def write_audit_publish(
@@ -205,6 +213,41 @@ def write_audit_publish(
                 (report,),
             )
     return store.publish(staged)
+
+
+def write_audit_publish_together(
+    store: Store,
+    job: str,
+    writes: list[tuple[str, pa.Table, Mapping[str, list] | None]],
+    properties: Mapping[str, str],
+    auditor: Auditor,
+    tables_at: Mapping[str, int],
+) -> dict[str, int | None]:
+    """Stage several tables written by one job, audit each against the staged others, publish all or none.
+
+    Tables that reference each other (transactions → filings, terms → members) must be judged
+    together: auditing one against the other's *published* state would reject a consistent batch.
+
+    Returns:
+        Each table's published snapshot id (None when nothing was staged for it).
+
+    Raises:
+        CheckFailedError: an audit failed; main is unchanged for every table, the rejected rows
+            are on the staging branch.
+    """
+    staged = [store.stage(identifier, data, properties, partition_values=partitions)
+              for identifier, data, partitions in writes]
+    seen = dict(tables_at) | {s.identifier: s.snapshot_id for s in staged if s.snapshot_id is not None}
+    failed = [report for s in staged if s.snapshot_id is not None
+              for report in [auditor(s.identifier, s.snapshot_id, seen)] if not report.passed]
+    if failed:
+        raise CheckFailedError(
+            f"{job}: the audit of {', '.join(r.table for r in failed)} failed; nothing was published (main "
+            f"is unchanged; the rejected rows are on branch '{STAGING_BRANCH}').\n"
+            + "\n".join(r.summary() for r in failed),
+            tuple(failed),
+        )
+    return {s.identifier: store.publish(s) for s in staged}
 
 
 def merge_rows(

@@ -48,25 +48,55 @@ class Lakehouse:
         self.init()
         return ingest_house(self.store, self.settings, years, types=types, source=source, progress=progress)
 
-    def transform(self, layer: str, *, full_refresh: bool = False, reextract: bool = False) -> list:
+    def ingest_members(self, source: str | None = None, *, audit: bool = True, run_id: str | None = None):
+        """Load Members and terms (congress-legislators); audited before they reach main."""
+        from jobs.bronze.members import ingest_members
+
+        self.init()
+        return ingest_members(self.store, self.settings, source, auditor=self._auditor(audit, run_id))
+
+    def ingest_reference(self, source: str | None = None, *, audit: bool = True, run_id: str | None = None):
+        """Load ticker names and sectors into silver.securities; audited before it reaches main."""
+        from jobs.bronze.reference import ingest_reference
+
+        self.init()
+        return ingest_reference(self.store, self.settings, source, auditor=self._auditor(audit, run_id))
+
+    def transform(self, layer: str, *, full_refresh: bool = False, reextract: bool = False, audit: bool = True,
+                  run_id: str | None = None) -> list:
         """Run every job of ``layer`` ('silver' or 'gold') in dependency order.
 
         Silver also extracts the PTR PDFs that arrived in bronze (``reextract`` re-reads those
-        extracted by an older extractor version).
+        extracted by an older extractor version). With ``audit`` (the default) every output is
+        written to the staging branch, checked (checks/*.yml), and published to main only if it
+        passes (write-audit-publish); outcomes land in ops.check_results.
+
+        Raises:
+            CheckFailedError: an output failed its checks; it and the jobs after it were not published.
         """
         from jobs.registry import jobs_for_layer
         from jobs.runner import JobResult, run_job
 
         self.init()
-        run_id = uuid.uuid4().hex[:12]
-        results = [run_job(self.store, job, run_id=run_id, full_refresh=full_refresh) for job in jobs_for_layer(layer)]
+        run_id = run_id or uuid.uuid4().hex[:12]
+        auditor = self._auditor(audit, run_id)
+        results = []
+        for job in jobs_for_layer(layer):
+            results.append(run_job(self.store, job, run_id=run_id, full_refresh=full_refresh, auditor=auditor))
         if layer == "silver":
             from jobs.silver.ptr_extraction import extract_ptrs
 
-            r = extract_ptrs(self.store, run_id=run_id, reextract=reextract, full=full_refresh)
+            r = extract_ptrs(self.store, run_id=run_id, reextract=reextract, full=full_refresh, auditor=auditor)
             results.append(JobResult("silver.ptr_extraction", "silver.ptr_transactions", r.status,
                                      {"bronze.house_documents": r.documents}, r.rows, r.snapshot_id, {}, r.seconds))
         return results
+
+    def _auditor(self, audit: bool, run_id: str | None):
+        if not audit:
+            return None
+        from checks.runner import make_auditor
+
+        return make_auditor(self.store, self.settings, run_id=run_id or uuid.uuid4().hex[:12])
 
     def query(self, sql: str, as_of: AsOf = AsOf()) -> pa.Table:
         from lakehouse.query import run_query

@@ -16,7 +16,4 @@ from lakehouse.cli import Context, handle_errors, ingest, pass_ctx
 @handle_errors
 def ingest_members_command(c: Context, source: str | None) -> None:
     """Load Members and terms into silver.members and silver.member_terms (no new snapshot when unchanged)."""
-    from jobs.bronze.members import ingest_members
-
-    c.app.init()
-    click.echo(str(ingest_members(c.app.store, c.settings, source)))
+    click.echo(str(c.app.ingest_members(source)))

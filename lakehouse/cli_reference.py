@@ -15,9 +15,6 @@ from lakehouse.cli import Context, handle_errors, ingest, pass_ctx
 @handle_errors
 def ingest_reference_command(c: Context, source: str | None) -> None:
     """Load ticker names (SEC) and GICS sectors (S&P 500) into silver.securities."""
-    from jobs.bronze.reference import ingest_reference
-
-    c.app.init()
-    r = ingest_reference(c.app.store, c.settings, source)
+    r = c.app.ingest_reference(source)
     click.echo(f"silver.securities: {r.status} ({r.securities} tickers, {r.sp500} in the S&P 500) from "
                f"{', '.join(r.sources)}")

@@ -76,8 +76,8 @@ def run_demo(workdir: Path, echo: Echo, *, n_filings: int = 150) -> None:
     with serve_directory(mirror) as url:
         _step(echo, f"2. lakehouse ingest house --year 2025 --source {url} --types P")
         _ingest(app, url, echo)
-        _step(echo, "3. lakehouse transform silver && lakehouse transform gold")
-        _transform(app, echo)
+        _step(echo, "3. lakehouse transform silver && lakehouse transform gold  (write, audit, publish)")
+        _gate_summary(app, _transform(app, echo), echo)
         for title, sql in (*QUESTIONS, TRADES, TRENDING, TOP_TRADERS):
             _step(echo, f"4. {title}:  lakehouse query \"{sql[:60]}…\"")
             echo(render_text(app.query(sql), max_width=60))
@@ -93,6 +93,7 @@ def run_demo(workdir: Path, echo: Echo, *, n_filings: int = 150) -> None:
         _step(echo, "   Re-running right away changes nothing (no new snapshot):")
         _ingest(app, url, echo)
         _transform(app, echo)
+        _bad_batch(app, manifest.index_zip, url, echo)
 
     _step(echo, f"6. Time travel:  lakehouse query --snapshot {first_gold} \"{count_sql}\"")
     now = app.query(count_sql).to_pylist()[0]
@@ -139,13 +140,8 @@ def write_members_yaml(manifest, path: Path) -> Path:
 
 
 def _members(app: Lakehouse, path: Path, echo: Echo) -> None:
-    try:
-        from jobs.bronze.members import ingest_members
-    except ImportError:
-        echo("   (member ingestion is not available in this build; trades stay unmatched)")
-        return
     _step(echo, f"   lakehouse ingest members --source {path}")
-    report = ingest_members(app.store, app.settings, str(path))
+    report = app.ingest_members(str(path))
     echo(f"   {report}")
 
 
@@ -165,17 +161,76 @@ def _ingest(app: Lakehouse, url: str, echo: Echo) -> None:
         echo(render_text(rows, max_width=90))
 
 
-def _transform(app: Lakehouse, echo: Echo) -> None:
-    for result in app.transform("silver") + app.transform("gold"):
+def _transform(app: Lakehouse, echo: Echo) -> str:
+    import uuid
+
+    run_id = uuid.uuid4().hex[:12]
+    for result in app.transform("silver", run_id=run_id) + app.transform("gold", run_id=run_id):
         extra = f", wrote {result.rows_out} rows, snapshot {result.snapshot_id}" if result.status == "committed" else ""
         echo(f"   {result.output}: {result.status}{extra}")
+    return run_id
+
+
+def _gate_summary(app: Lakehouse, run_id: str, echo: Echo) -> None:
+    """How many SodaCL checks ran before anything reached main (from ops.check_results)."""
+    row = app.query(
+        "select count(distinct table_name) as tables, count(*) as checks, count_if(outcome = 'pass')::bigint as passed "
+        f"from ops.check_results where run_id = '{run_id}'"
+    ).to_pylist()[0]
+    echo(f"   Quality gate of run {run_id}: {row['passed']} of {row['checks']} checks passed on {row['tables']} tables "
+         "before each was published (history: ops.check_results; re-run: lakehouse checks run)")
+
+
+BAD_DOC_ID = "19999999"  # top of the synthetic FD range: never a real DocID
+
+
+def _bad_batch(app: Lakehouse, index_zip: Path, url: str, echo: Echo) -> None:
+    """The Clerk publishes a record dated 2095: silver's audit rejects it and main stays put."""
+    from lakehouse.errors import CheckFailedError
+
+    original = index_zip.read_bytes()
+    _step(echo, "   The Clerk's next index has a typo: a filing dated 2/3/2095. Ingest and transform again:")
+    _write_index_with_extra_record(index_zip, original, "2/3/2095")
+    app.ingest_house([2025], source=url, types=("P",))
+    before = app.store.current_snapshot_id("silver.filings")
+    try:
+        app.transform("silver")
+    except CheckFailedError as exc:
+        echo(f"   REJECTED (exit code {int(exc.exit_code)}): {str(exc).splitlines()[0]}")
+    else:  # pragma: no cover - the gate is broken if this happens
+        raise AssertionError("the impossible date was published")
+    unchanged = app.store.current_snapshot_id("silver.filings") == before
+    echo(f"   main is untouched (silver.filings still at snapshot {before}: {unchanged}); "
+         "the rejected rows wait on branch 'staging'; an alert went to the configured sinks")
+    _step(echo, "   The Clerk corrects the date to 2/3/2025; the next run publishes it:")
+    _write_index_with_extra_record(index_zip, original, "2/3/2025")
+    app.ingest_house([2025], source=url, types=("P",))
+    _transform(app, echo)
+    row = app.query(f"select doc_id, filing_date, filer_name from gold.fact_filings where doc_id = '{BAD_DOC_ID}'")
+    echo(render_text(row, max_width=60))
+
+
+def _write_index_with_extra_record(index_zip: Path, original: bytes, filing_date: str) -> None:
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(original)) as zf:
+        name = next(n for n in zf.namelist() if n.endswith(".xml"))
+        xml = zf.read(name).decode("utf-8-sig")
+    record = ("  <Member>\n    <Prefix>Hon.</Prefix>\n    <Last>Exampleton</Last>\n    <First>Fictional</First>\n"
+              "    <Suffix />\n    <FilingType>C</FilingType>\n    <StateDst>CA12</StateDst>\n    <Year>2025</Year>\n"
+              f"    <FilingDate>{filing_date}</FilingDate>\n    <DocID>{BAD_DOC_ID}</DocID>\n  </Member>\n")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr(name, xml.replace("</FinancialDisclosure>", record + "</FinancialDisclosure>"))
+    index_zip.write_bytes(buffer.getvalue())
 
 
 def _flight(app: Lakehouse, snapshot_id: int, echo: Echo) -> None:
     from flight_server.client import fetch_table
     from flight_server.server import GoldFlightServer
 
-    server = GoldFlightServer(app.store, "grpc://127.0.0.1:0")
+    server = GoldFlightServer(app.store, "grpc://127.0.0.1:0", settings=app.settings)
     thread = threading.Thread(target=server.serve, daemon=True)
     thread.start()
     try:
@@ -183,6 +238,16 @@ def _flight(app: Lakehouse, snapshot_id: int, echo: Echo) -> None:
         current = fetch_table(location, "gold.fact_filings")
         past = fetch_table(location, "gold.fact_filings", snapshot_id=snapshot_id)
         echo(f"   {location}: gold.fact_filings has {current.num_rows} rows now, {past.num_rows} at snapshot {snapshot_id}")
+        _step(echo, "8. Flight SQL through ADBC (what DBeaver, R's adbcflightsql and Python notebooks use), "
+                    "parameters bound, never formatted into the SQL:")
+        from flight_server.adbc_example import connect
+
+        sql = ("select ticker, count(*) as trades, count(distinct bioguide_id) as members from gold.fact_transactions "
+               "where transaction_type = ? and ticker is not null group by ticker order by trades desc, ticker limit 5")
+        echo(f"   cursor.execute({sql!r}, ('purchase',))")
+        with connect(location) as conn, conn.cursor() as cursor:
+            cursor.execute(sql, ("purchase",))
+            echo(render_text(cursor.fetch_arrow_table(), max_width=60))
     finally:
         server.shutdown()
         thread.join()

@@ -91,13 +91,13 @@ def run_pipeline(
     report = PipelineReport(run_id, [])
     steps: list[tuple[str, Callable[[], tuple[int, int, tuple[str, ...]]]]] = []
     if members_source:
-        steps.append(("ingest.members", lambda: _ingest_members(app, members_source)))
+        steps.append(("ingest.members", lambda: _ingest_members(app, members_source, run_id)))
     if reference_source:
-        steps.append(("ingest.reference", lambda: _ingest_reference(app, reference_source)))
+        steps.append(("ingest.reference", lambda: _ingest_reference(app, reference_source, run_id)))
     steps += [
         ("ingest.house", lambda: _ingest_house(app, years, source, types, progress)),
-        ("transform.silver", lambda: _transform(app, "silver")),
-        ("transform.gold", lambda: _transform(app, "gold")),
+        ("transform.silver", lambda: _transform(app, "silver", run_id)),
+        ("transform.gold", lambda: _transform(app, "gold", run_id)),
     ]
     for name, fn in steps:
         outcome = _run_step(app, run_id, name, fn, attempts, backoff)
@@ -147,22 +147,18 @@ def _ingest_house(app, years, source, types, progress):
     return rows_in, sum(y.documents_fetched for y in report.years), snaps
 
 
-def _ingest_members(app, source):
-    from jobs.bronze.members import ingest_members
-
-    r = ingest_members(app.store, app.settings, source)
+def _ingest_members(app, source, run_id):
+    r = app.ingest_members(source, run_id=run_id)
     return 0, getattr(r, "members", 0), ()
 
 
-def _ingest_reference(app, source):
-    from jobs.bronze.reference import ingest_reference
-
-    r = ingest_reference(app.store, app.settings, source)
+def _ingest_reference(app, source, run_id):
+    r = app.ingest_reference(source, run_id=run_id)
     return r.securities, r.securities if r.status == "ingested" else 0, ()
 
 
-def _transform(app, layer):
-    results = app.transform(layer)
+def _transform(app, layer, run_id):
+    results = app.transform(layer, run_id=run_id)
     snaps = tuple(f"{r.output}@{r.snapshot_id}" for r in results if r.snapshot_id)
     return (sum(sum(r.rows_in.values()) for r in results), sum(r.rows_out for r in results), snaps)
 

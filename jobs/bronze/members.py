@@ -354,13 +354,15 @@ def fetch_sources(source: str | None, settings: Settings) -> list[Fetched]:
     return sorted(files, key=lambda f: source_rank(f.url))
 
 
-def ingest_members(store: Store, settings: Settings, source: str | None = None) -> MembersReport:
+def ingest_members(store: Store, settings: Settings, source: str | None = None, *,
+                   auditor=None) -> MembersReport:
     """Fetch, parse and write Members and terms; an unchanged source adds no snapshot.
 
     Each table is replaced in one commit whose summary records the content hash and the sources.
 
     Raises:
         SourceError: the source cannot be read or holds no Member.
+        CheckFailedError: with an ``auditor``, the new rows failed their checks; nothing was published.
     """
     import yaml
 
@@ -391,8 +393,16 @@ def ingest_members(store: Store, settings: Settings, source: str | None = None) 
     people = merge_legislators(p for _, p in parsed)
     members, terms = to_tables(people)
     props = {HASH_PROPERTY: digest, SOURCES_PROPERTY: " ".join(used)}
-    members_sid = store.replace(MEMBERS.identifier, members, props)
-    terms_sid = store.replace(MEMBER_TERMS.identifier, terms, props)
+    if auditor is None:
+        members_sid = store.replace(MEMBERS.identifier, members, props)
+        terms_sid = store.replace(MEMBER_TERMS.identifier, terms, props)
+    else:  # terms reference members: audited together, published together
+        from jobs.runner import write_audit_publish_together
+
+        published = write_audit_publish_together(
+            store, "ingest.members", [(MEMBERS.identifier, members, None), (MEMBER_TERMS.identifier, terms, None)],
+            props, auditor, {})
+        members_sid, terms_sid = published[MEMBERS.identifier], published[MEMBER_TERMS.identifier]
     logger.info("members: wrote %d members and %d terms from %s", members.num_rows, terms.num_rows,
                 ", ".join(used))
     return MembersReport("ingested", members.num_rows, terms.num_rows, members_sid, terms_sid, used, digest)

@@ -77,8 +77,12 @@ def parse_sp500(content: bytes) -> dict[str, dict]:
             for r in reader if r.get("Symbol")}
 
 
-def ingest_reference(store: Store, settings: Settings, source: str | None = None) -> ReferenceReport:
-    """Fetch both lists, merge them by ticker, and replace silver.securities (unless unchanged)."""
+def ingest_reference(store: Store, settings: Settings, source: str | None = None, *,
+                     auditor=None) -> ReferenceReport:
+    """Fetch both lists, merge them by ticker, and replace silver.securities (unless unchanged).
+
+    With an ``auditor`` the new table is staged, audited and published only if its checks pass.
+    """
     sec_file, sp_file = _fetch(source, settings)
     try:
         sec, sp500 = parse_sec(sec_file.content), parse_sp500(sp_file.content)
@@ -86,8 +90,9 @@ def ingest_reference(store: Store, settings: Settings, source: str | None = None
         raise SourceError(f"Reference data could not be read: {exc}", source=sec_file.url, reason="bad_reference") from exc
     digest = hashlib.sha256(sec_file.content + b"\0" + sp_file.content).hexdigest()
     sources = (sec_file.url, sp_file.url)
-    history = store.snapshots(SECURITIES.identifier)
-    if history and history[-1].summary.get("lakehouse.reference.sha256") == digest:
+    current = store.current_snapshot_id(SECURITIES.identifier)
+    summaries = {s.snapshot_id: s.summary for s in store.snapshots(SECURITIES.identifier)}
+    if summaries.get(current, {}).get("lakehouse.reference.sha256") == digest:  # main's head, not a staged one
         return ReferenceReport("unchanged", store.row_count(SECURITIES.identifier), len(sp500), None, sources)
     rows = []
     for ticker in sorted(set(sec) | set(sp500)):
@@ -95,8 +100,11 @@ def ingest_reference(store: Store, settings: Settings, source: str | None = None
         rows.append(dict(ticker=ticker, company_name=s.get("company_name") or p.get("name"),
                          cik=s.get("cik") or p.get("cik"), exchange=s.get("exchange"), sector=p.get("sector"),
                          sub_industry=p.get("sub_industry"), in_sp500=ticker in sp500))
-    snapshot_id = store.replace(SECURITIES.identifier, pa.Table.from_pylist(rows, SECURITIES.arrow_schema()),
-                                {"lakehouse.reference.sha256": digest, "lakehouse.reference.sources": " ".join(sources)})
+    from jobs.runner import write_audit_publish
+
+    snapshot_id = write_audit_publish(
+        store, SECURITIES.identifier, pa.Table.from_pylist(rows, SECURITIES.arrow_schema()),
+        {"lakehouse.reference.sha256": digest, "lakehouse.reference.sources": " ".join(sources)}, None, auditor, {})
     return ReferenceReport("ingested", len(rows), len(sp500), snapshot_id, sources)
 
 

@@ -26,7 +26,7 @@ import pyarrow as pa
 
 from catalog.registry import EXTRACTION_ISSUES, PTR_FILINGS, PTR_TRANSACTIONS
 from catalog.store import SOURCE_PREFIX, Store
-from jobs.runner import merge_rows
+from jobs.runner import merge_rows, write_audit_publish_together
 from jobs.silver.ptr_pdf import EXTRACTOR_VERSION, PtrDocument, PtrExtractionError, extract_ptr
 
 logger = logging.getLogger(__name__)
@@ -100,12 +100,17 @@ def _extract_star(args: tuple) -> Extracted:
 
 
 def extract_ptrs(store: Store, *, run_id: str | None = None, reextract: bool = False, full: bool = False,
-                 workers: int | None = None) -> ExtractionReport:
+                 workers: int | None = None, auditor=None) -> ExtractionReport:
     """Extract the PTR PDFs bronze gained since the last run (see the module docstring).
 
     Args:
         reextract: also re-extract documents last extracted by another extractor version.
         full: extract every PTR in bronze again, whatever its version.
+        auditor: write-audit-publish: the three tables are staged, each audited against the staged
+            others (transactions reference filings), and published only if all three pass.
+
+    Raises:
+        CheckFailedError: an audit failed; main is unchanged, the staged rows stay on the staging branch.
     """
     started = time.perf_counter()
     run_id = run_id or uuid.uuid4().hex[:12]
@@ -132,12 +137,22 @@ def extract_ptrs(store: Store, *, run_id: str | None = None, reextract: bool = F
 
         con = ibis.duckdb.connect()
         try:
+            merged_tables = []
             for spec, rows in ((EXTRACTION_ISSUES, issue_rows), (PTR_TRANSACTIONS, tx_rows), (PTR_FILINGS, filing_rows)):
                 new = pa.Table.from_pylist(rows, spec.arrow_schema())
-                merged, partitions = merge_rows(con, store, spec.identifier, new, on=("doc_id",), replaced=processed)
-                snapshot_id = store.replace(spec.identifier, merged, properties, partition_values=partitions)
+                merged_tables.append((spec.identifier, *merge_rows(con, store, spec.identifier, new, on=("doc_id",),
+                                                                   replaced=processed)))
         finally:
             con.disconnect()
+        # ptr_filings last: its watermark is the one the next run reads, so a crash before it re-runs all.
+        if auditor is None:
+            for identifier, merged, partitions in merged_tables:
+                snapshot_id = store.replace(identifier, merged, properties, partition_values=partitions)
+        else:
+            tables_at = {SOURCE: int(properties[f"{SOURCE_PREFIX}{SOURCE}"])}
+            published = write_audit_publish_together(store, "silver.ptr_extraction", merged_tables, properties,
+                                                     auditor, tables_at)
+            snapshot_id = published[PTR_FILINGS.identifier]
     elif source_sid is not None:
         # Nothing to extract (e.g. only non-PTR PDFs arrived): record the watermark all the same.
         store.set_watermark(PTR_FILINGS.identifier, properties)

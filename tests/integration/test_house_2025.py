@@ -103,6 +103,7 @@ def test_gold_commit_records_its_sources(loaded):
     assert marks == {
         "silver.filings": app.store.current_snapshot_id("silver.filings"),
         "bronze.house_documents": app.store.current_snapshot_id("bronze.house_documents"),
+        "silver.filer_matches": app.store.current_snapshot_id("silver.filer_matches"),
     }
     snaps = app.snapshots("gold.fact_filings")
     assert snaps[-1].watermarks == marks
