@@ -3,7 +3,8 @@
 Full run (``make bench``): Silver at 100k, 1M and 10M trades; results in ``benchmarks/results.json``
 and ``BENCHMARKS.md``. Quick run (``make bench QUICK=1``): every metric at the smallest size
 (100k trades, a 300-filing mirror), results in ``benchmarks/out/quick/`` so the recorded full run
-is not overwritten.
+is not overwritten. A subset (``--only incremental``, ``--only named,stream`` …) writes to
+``benchmarks/out/only/`` for the same reason.
 """
 
 from __future__ import annotations
@@ -86,7 +87,7 @@ def _guard(name: str, fn: Callable[[], list[Metric] | Metric]) -> list[Metric]:
 @click.command()
 @click.option("--quick", is_flag=True, help="Every metric at the smallest size (under 3 minutes).")
 @click.option("--only", default="", help="Comma-separated groups: trending,incremental,compare,memory,named,"
-              "stream,extract,pipeline.")
+              "stream,extract,pipeline. Results go to OUT/only/, not over the recorded full run.")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=HERE / "out",
               help="Working directory for generated data (git-ignored).")
 @click.option("--profile", is_flag=True, help="Also write a cProfile of the big Gold build to OUT/gold.prof.")
@@ -163,8 +164,9 @@ def main(quick: bool, only: str, out_dir: Path, profile: bool, report_only: bool
 
     wall = time.perf_counter() - started
     context = {"mode": plan.mode, "wall_s": round(wall, 1), "plan": dataclasses.asdict(plan), "data": data_notes}
-    if quick:
-        target = out_dir / "quick"
+    if quick or only:
+        # A quick run or a subset (--only) must not overwrite the recorded full run.
+        target = out_dir / ("quick" if quick else "only")
         target.mkdir(exist_ok=True)
         json_path, md_path = target / "results.json", target / "BENCHMARKS.md"
     else:

@@ -94,6 +94,17 @@ _DUCKDB_TYPES = {"string": "VARCHAR", "int": "INTEGER", "long": "BIGINT", "boole
                  "timestamp": "TIMESTAMP", "binary": "BLOB"}
 
 
+@dataclasses.dataclass(frozen=True)
+class Changes:
+    """A keyed change to a table (:meth:`Store.write_changes`): rows whose ``key`` is in ``drop`` leave,
+    ``add`` arrives."""
+
+    key: str
+    drop: Any
+    """Key values (a list or an Arrow array) whose rows are removed."""
+    add: pa.Table
+
+
 STAGING_BRANCH = "staging"
 """Branch where writes wait for their audit; after a failed audit it keeps the rejected data."""
 
@@ -142,7 +153,7 @@ class Store:
                     schema=spec.schema,
                     partition_spec=spec.partition_spec,
                     sort_order=spec.sort_order,
-                    properties={"format-version": "2", "write.parquet.compression-codec": "zstd"},
+                    properties=_table_properties(spec),
                 )
                 actions.append(f"created {spec.identifier}")
                 continue
@@ -231,10 +242,17 @@ class Store:
         return snap.snapshot_id
 
     def snapshot_time(self, identifier: str, snapshot_id: int) -> dt.datetime:
-        snap = self.table(identifier).snapshot_by_id(snapshot_id)
+        """When ``snapshot_id`` became main's head: the time an "as of" read must name to get it.
+
+        A write-audit-publish snapshot is written on the staging branch and published later, so
+        its own timestamp precedes the moment readers of main could see it.
+        """
+        table = self.table(identifier)
+        snap = table.snapshot_by_id(snapshot_id)
         if snap is None:
             raise NoSuchSnapshotError(f"{identifier} has no snapshot {snapshot_id}.")
-        return _ms_to_dt(snap.timestamp_ms)
+        published = [e.timestamp_ms for e in table.metadata.snapshot_log if e.snapshot_id == snapshot_id]
+        return _ms_to_dt(published[0] if published else snap.timestamp_ms)
 
     def snapshots(self, identifier: str) -> list[SnapshotInfo]:
         """Snapshots of ``identifier``, oldest first."""
@@ -400,7 +418,8 @@ class Store:
         return int(_summary_dict(snap).get("total-records", -1)) if snap else -1
 
     def changes(
-        self, identifier: str, *, after: int, upto: int, columns: Sequence[str] | None = None
+        self, identifier: str, *, after: int, upto: int, columns: Sequence[str] | None = None,
+        max_share: float | None = None,
     ) -> tuple[pa.Table, pa.Table] | None:
         """Rows in data files added and removed between two snapshots (any operation).
 
@@ -411,7 +430,9 @@ class Store:
 
         Returns:
             (rows of added files, rows of removed files), or None when ``after`` is unknown (expired)
-            or a snapshot carries merge-on-read delete files — then the caller re-reads in full.
+            or a snapshot carries merge-on-read delete files — then the caller re-reads in full. Also
+            None when ``max_share`` is given and the added and removed files hold more rows than that
+            share of the table at ``upto`` (counted from the manifests, before reading anything).
         """
         from pyiceberg.expressions import AlwaysTrue
         from pyiceberg.io.pyarrow import ArrowScan
@@ -431,6 +452,10 @@ class Store:
         scan = ArrowScan(table.metadata, table.io, schema, AlwaysTrue())
         added = [new[p] for p in sorted(new.keys() - old.keys())]
         removed = [old[p] for p in sorted(old.keys() - new.keys())]
+        if max_share is not None:
+            moved = sum(t.file.record_count for t in (*added, *removed))
+            if moved > max_share * sum(t.file.record_count for t in new.values()):
+                return None
         empty = schema.as_arrow().empty_table()
         return (scan.to_table(added) if added else empty, scan.to_table(removed) if removed else empty)
 
@@ -489,15 +514,94 @@ class Store:
             return None
         return after.snapshot_id
 
+    def write_changes(
+        self,
+        identifier: str,
+        changes: Changes,
+        properties: Mapping[str, str] | None = None,
+        *,
+        branch: str = "main",
+    ) -> int | None:
+        """Drop the rows whose ``changes.key`` is in ``changes.drop`` and append ``changes.add``, in one snapshot.
+
+        Only the data files that hold a dropped key are rewritten (copy-on-write, file by file); the
+        others stay referenced as they are. With nothing to drop this is a fast append: no existing
+        file is read or rewritten. One snapshot either way (``append`` or ``overwrite``), carrying
+        ``properties`` (the watermarks).
+
+        Returns:
+            The new snapshot id, or None when there was nothing to write.
+        """
+        import itertools
+        import uuid
+
+        import pyarrow.compute as pc
+        from pyiceberg.expressions import AlwaysTrue
+        from pyiceberg.io.pyarrow import ArrowScan, _dataframe_to_data_files
+
+        table = self.table(identifier)
+        add = conform(changes.add, table) if changes.add.num_rows else None
+        drop = changes.drop
+        if isinstance(drop, pa.ChunkedArray):
+            drop = drop.combine_chunks()
+        elif not isinstance(drop, pa.Array):
+            drop = pa.array(list(drop))
+        metadata, io = table.metadata, table.io
+        write_uuid, counter = uuid.uuid4(), itertools.count(0)
+        rewrites: list[tuple[Any, list[Any]]] = []
+        if len(drop):
+            scan = table.scan()
+            if branch != "main":
+                scan = scan.use_ref(branch)
+            tasks = list(scan.plan_files())
+            if any(t.delete_files for t in tasks):
+                raise ValueError(f"{identifier} has merge-on-read delete files; write_changes rewrites whole files")
+            full_scan = ArrowScan(metadata, io, metadata.schema(), AlwaysTrue())
+            drop = drop.cast(metadata.schema().select(changes.key).as_arrow().field(0).type)
+            hit = _files_holding(table, tasks, changes.key, drop)
+            for task in tasks:
+                if task.file.file_path not in hit:
+                    continue  # the file holds none of the dropped keys: it stays as it is
+                rows = full_scan.to_table([task])
+                kept = rows.filter(pc.invert(pc.is_in(rows.column(changes.key), value_set=drop)))
+                new = list(_dataframe_to_data_files(metadata, conform(kept, table), io, write_uuid, counter)) \
+                    if kept.num_rows else []
+                rewrites.append((task.file, new))
+        added = list(_dataframe_to_data_files(metadata, add, io, write_uuid, counter)) if add is not None else []
+        if not rewrites and not added:
+            return None
+        logger.info("%s: %d keys dropped, %d rows added; %d of its data files rewritten", identifier, len(drop),
+                    add.num_rows if add is not None else 0, len(rewrites))
+        before = table.metadata.refs.get(branch)
+        with table.transaction() as tx:
+            update = tx.update_snapshot(snapshot_properties=dict(properties or {}), branch=branch)
+            if rewrites:
+                with update.overwrite(commit_uuid=write_uuid) as snap:
+                    for old, new in rewrites:
+                        snap.delete_data_file(old)
+                        for f in new:
+                            snap.append_data_file(f)
+                    for f in added:
+                        snap.append_data_file(f)
+            else:
+                with update.fast_append() as snap:
+                    for f in added:
+                        snap.append_data_file(f)
+        after = table.metadata.refs.get(branch)
+        if after is None or (before is not None and after.snapshot_id == before.snapshot_id):
+            return None
+        return after.snapshot_id
+
     def stage(
         self,
         identifier: str,
-        data: pa.Table,
+        data: pa.Table | Changes,
         properties: Mapping[str, str] | None = None,
         *,
         partition_values: Mapping[str, Iterable[Any]] | None = None,
     ) -> Staged:
-        """Write like :meth:`replace`, but on the ``staging`` branch, invisible to readers of main.
+        """Write like :meth:`replace` (or :meth:`write_changes`, given :class:`Changes`), but on the
+        ``staging`` branch, invisible to readers of main.
 
         The branch is first reset to main's head, so the staged snapshot is a child of it and
         :meth:`publish` is a fast-forward. A table with no snapshot yet gets an empty one first
@@ -513,7 +617,11 @@ class Store:
         if STAGING_BRANCH in table.metadata.refs:
             manage = manage.remove_branch(STAGING_BRANCH)
         manage.create_branch(base.snapshot_id, STAGING_BRANCH).commit()
-        staged = self.replace(identifier, data, properties, partition_values=partition_values, branch=STAGING_BRANCH)
+        if isinstance(data, Changes):
+            staged = self.write_changes(identifier, data, properties, branch=STAGING_BRANCH)
+        else:
+            staged = self.replace(identifier, data, properties, partition_values=partition_values,
+                                  branch=STAGING_BRANCH)
         return Staged(identifier, staged, base.snapshot_id)
 
     def publish(self, staged: Staged) -> int | None:
@@ -545,6 +653,43 @@ def _is_first_half_of_commit(table: Table, snap: Any) -> bool:
         if child is not None and child.parent_snapshot_id == snap.snapshot_id:
             return _summary_dict(child).get("lakehouse.run-id") == summary["lakehouse.run-id"]
     return False
+
+
+def _files_holding(table: Table, tasks: Sequence[Any], key: str, values: pa.Array) -> set[str]:
+    """Paths of the data files (of ``tasks``) holding a row whose ``key`` is among ``values``.
+
+    Reads only the key column: in one multi-threaded pyarrow scan when every file names it as the
+    table does (columns are never renamed here), else file by file through pyiceberg (field ids).
+    """
+    import pyarrow.compute as pc
+    import pyarrow.dataset as ds
+    from pyiceberg.expressions import AlwaysTrue
+    from pyiceberg.io.pyarrow import ArrowScan
+
+    local = {t.file.file_path.removeprefix("file://"): t.file.file_path for t in tasks}
+    if all("://" not in p for p in local):
+        try:
+            found = ds.dataset(list(local), format="parquet").to_table(
+                columns=[key, "__filename"], filter=pc.field(key).isin(values))
+            return {local[p] for p in pc.unique(found.column("__filename")).to_pylist()}
+        except (pa.ArrowInvalid, KeyError):
+            pass
+    scan = ArrowScan(table.metadata, table.io, table.schema().select(key), AlwaysTrue())
+    return {t.file.file_path for t in tasks if pc.any(pc.is_in(scan.to_table([t]).column(0), value_set=values)).as_py()}
+
+
+KEYED_FILE_BYTES = 8 * 1024 * 1024
+"""Target data-file size (in-memory Arrow bytes, as pyiceberg bins them) of Gold tables with a key.
+
+Incremental jobs replace a key's rows by rewriting only the files that hold it (copy-on-write), so
+smaller files mean less rewritten per changed key; 8 MiB is ~20k rows of gold.fact_transactions."""
+
+
+def _table_properties(spec: TableSpec) -> dict[str, str]:
+    properties = {"format-version": "2", "write.parquet.compression-codec": "zstd"}
+    if spec.identifier.startswith("gold.") and spec.key:
+        properties["write.target-file-size-bytes"] = str(KEYED_FILE_BYTES)
+    return properties
 
 
 def _widens(old: Any, new: Any) -> bool:

@@ -24,11 +24,16 @@ from typing import Any, Protocol
 import pyarrow as pa
 
 from catalog.registry import table_spec
-from catalog.store import SOURCE_PREFIX, STAGING_BRANCH, Store
+from catalog.store import SOURCE_PREFIX, STAGING_BRANCH, Changes, Store
 from jobs.spec import JobSpec, ReadMode, WriteMode
 from lakehouse.errors import CheckFailedError, JobError
 
 logger = logging.getLogger(__name__)
+
+FULL_RECOMPUTE_SHARE = 0.1
+"""A scoped job recomputes everything when more keys changed than this share of its output rows
+(and the output has at least ``FULL_RECOMPUTE_MIN_ROWS``; below that either way is instant)."""
+FULL_RECOMPUTE_MIN_ROWS = 1000
 
 
 @dataclasses.dataclass(frozen=True)
@@ -84,13 +89,29 @@ def run_job(store: Store, spec: JobSpec, *, run_id: str, full_refresh: bool = Fa
             store.set_watermark(spec.output, properties)
             return JobResult(spec.name, spec.output, "no_changes", {}, 0, None, sources_now,
                              time.perf_counter() - started)
+        if affected is not None and (rows := store.row_count(spec.output)) >= FULL_RECOMPUTE_MIN_ROWS \
+                and affected.num_rows > FULL_RECOMPUTE_SHARE * rows:
+            # So many keys changed that recomputing everything is cheaper than a keyed merge (a small
+            # dimension such as dim_assets): the same result as a rebuild, by definition.
+            affected = None
         bound, rows_in, any_full = _bind_inputs(con, store, spec, marks, sources, full_refresh, affected)
         try:
             result = _cast(_to_arrow(con, spec.transform(**bound)), target)
             partitions = None
             if affected is not None:
-                result, partitions = merge_rows(con, store, spec.output, result, on=(spec.scope.key,),
-                                                replaced=affected)
+                changes = keyed_changes(con, store, spec.output, result, key=spec.scope.key, affected=affected)
+                if changes is None:
+                    result, partitions = merge_rows(con, store, spec.output, result, on=(spec.scope.key,),
+                                                    replaced=affected)
+                elif not len(changes.drop) and not changes.add.num_rows:
+                    # Recomputed, and every row came out as it was: only the watermark moves.
+                    store.set_watermark(spec.output, properties)
+                    return JobResult(spec.name, spec.output, "no_changes", rows_in, 0, None, sources_now,
+                                     time.perf_counter() - started)
+                else:
+                    logger.info("%s: %d keys recomputed, %d existing keys changed, %d rows to add", spec.name,
+                                affected.num_rows, len(changes.drop), changes.add.num_rows)
+                    result = changes
             elif spec.write is WriteMode.MERGE and spec.scope is None:
                 result, partitions = merge_rows(con, store, spec.output, result, on=spec.merge_on)
             elif spec.write is WriteMode.REPLACE_PARTITIONS:
@@ -106,8 +127,9 @@ def run_job(store: Store, spec: JobSpec, *, run_id: str, full_refresh: bool = Fa
         # Nothing to write; the watermark stays, so the same (empty) range is re-read next time.
         return JobResult(spec.name, spec.output, "no_changes", rows_in, 0, None, marks, time.perf_counter() - started)
     snapshot_id = write_audit_publish(store, spec.output, result, properties, partitions, auditor, sources_now)
-    logger.info("%s: wrote %d rows to %s (snapshot %s)", spec.name, result.num_rows, spec.output, snapshot_id)
-    return JobResult(spec.name, spec.output, "committed", rows_in, result.num_rows, snapshot_id, sources_now,
+    rows_out = result.add.num_rows if isinstance(result, Changes) else result.num_rows
+    logger.info("%s: wrote %d rows to %s (snapshot %s)", spec.name, rows_out, spec.output, snapshot_id)
+    return JobResult(spec.name, spec.output, "committed", rows_in, rows_out, snapshot_id, sources_now,
                      time.perf_counter() - started, any_full or affected is None)
 
 
@@ -162,16 +184,22 @@ def _affected_keys(con, store: Store, spec: JobSpec, marks: Mapping[str, int],
             return None
         # Diff on the projection plus the natural key: a set difference over the projection alone
         # would collapse a new row that looks like an existing one (same ticker, same day) and miss it.
-        diff = store.changes(inp.table, after=mark, upto=sid, columns=_with_key(inp.table, inp.columns))
+        diff = store.changes(inp.table, after=mark, upto=sid, columns=_with_key(inp.table, inp.columns),
+                             max_share=scope.recompute_share)
         if diff is None:
             return None
         added, removed = (ibis.memtable(_nullable(t)) for t in diff)
-        rows = added.difference(removed).union(removed.difference(added))
-        changed.append(rows.select(**{scope.key: rows[scope.feeds[param]]}))
+        # Rows that appeared (new or changed) and rows that disappeared (changed or deleted): a key
+        # with rows of the second kind was present before, one with only the first kind is new.
+        came, went = added.difference(removed), removed.difference(added)
+        feed = scope.feeds[param]
+        changed.append(came.select(**{scope.key: came[feed]}, was_present=ibis.literal(False)))
+        changed.append(went.select(**{scope.key: went[feed]}, was_present=ibis.literal(True)))
     if not changed:
         return pa.table({scope.key: pa.array([], pa.large_string())})
-    keys = ibis.union(*changed, distinct=True)
+    keys = ibis.union(*changed, distinct=False)
     keys = keys.filter(keys[scope.key].notnull())
+    keys = keys.group_by(scope.key).agg(was_present=keys.was_present.any())
     if scope.expand is not None:
         extra = {}
         for name in scope.expand_inputs:
@@ -193,14 +221,19 @@ def _with_key(table: str, columns: tuple[str, ...] | None) -> tuple[str, ...] | 
 def write_audit_publish(
     store: Store,
     output: str,
-    data: pa.Table,
+    data: pa.Table | Changes,
     properties: Mapping[str, str],
     partitions: Mapping[str, list] | None,
     auditor: Auditor | None,
     tables_at: Mapping[str, int],
 ) -> int | None:
-    """Commit ``data`` to ``output``: directly, or staged, audited and then published."""
+    """Commit ``data`` to ``output``: directly, or staged, audited and then published.
+
+    ``data`` is either rows (replacing the table, or the ``partitions``) or a keyed :class:`Changes`.
+    """
     if auditor is None:
+        if isinstance(data, Changes):
+            return store.write_changes(output, data, properties)
         return store.replace(output, data, properties, partition_values=partitions)
     staged = store.stage(output, data, properties, partition_values=partitions)
     if staged.snapshot_id is not None:
@@ -248,6 +281,38 @@ def write_audit_publish_together(
             tuple(failed),
         )
     return {s.identifier: store.publish(s) for s in staged}
+
+
+def keyed_changes(con, store: Store, output: str, result: pa.Table, *, key: str,
+                  affected: pa.Table) -> Changes | None:
+    """What must change in ``output`` so that the rows of the ``affected`` keys become ``result``.
+
+    ``result`` holds the recomputed rows of every affected key. The existing rows of those keys are
+    read (a semi-join in DuckDB) and compared with it: only keys whose rows differ (a multiset
+    difference over all columns) are dropped and re-added. A key recomputed to exactly its current
+    rows is left alone, and a key not yet in the output is only added, so an append-only batch
+    becomes an append that rewrites no existing file.
+
+    Returns:
+        The keyed change, or None when the output cannot be read through DuckDB (then the caller
+        merges with :func:`merge_rows`).
+    """
+    import ibis
+
+    target = _nullable_schema(table_spec(output).arrow_schema())
+    existing = _read_keys(con, store, output, None, None, key, affected)
+    if existing is None:
+        return None
+    new = ibis.memtable(_cast(result, target))
+    old = ibis.memtable(_cast(existing, target))
+    differ = new.difference(old, distinct=False).union(old.difference(new, distinct=False))
+    keys = con.to_pyarrow(differ.select(key).distinct())
+    if keys.num_rows == 0:
+        return Changes(key, pa.array([], pa.large_string()), result.schema.empty_table())
+    changed = ibis.memtable(keys)
+    add = _cast(_to_arrow(con, new.semi_join(changed, key)), result.schema)
+    drop = con.to_pyarrow(changed.semi_join(old.select(key).distinct(), key)).column(0)
+    return Changes(key, drop, add)
 
 
 def merge_rows(

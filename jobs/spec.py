@@ -57,6 +57,10 @@ class Scope:
     change to one key affects others (an amendment supersedes a filer's earlier filings)."""
     expand_inputs: tuple[str, ...] = ()
     """Inputs ``expand`` reads, whole."""
+    recompute_share: float | None = None
+    """Recompute everything instead when the data files an input added or removed since the
+    watermark hold more than this share of its rows: for a small output (a dimension) a rebuild
+    costs less than reading and diffing that many rows. None: always diff."""
 
 
 @dataclasses.dataclass(frozen=True)

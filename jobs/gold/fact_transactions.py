@@ -49,15 +49,36 @@ def current_rows(rows: ir.Table) -> ir.Table:
     )
 
 
-def filer_docs(changed: ir.Table, filings: ir.Table, matches: ir.Table) -> ir.Table:
-    """Every PTR of the filers of the changed documents: an amendment can supersede any of them."""
+def filer_docs(changed: ir.Table, filings: ir.Table, matches: ir.Table, transactions: ir.Table) -> ir.Table:
+    """The PTRs to recompute when ``changed`` DocIDs changed: an amendment can supersede a filer's
+    earlier PTRs, and a PTR's rows are current only as long as no later amendment matches them.
+
+    * A changed PTR that holds amended rows, or that was present before (its old version may have
+      held amended rows, or belonged to another filer): every PTR of its filer.
+    * Any other changed PTR (a new one without amendments) supersedes nothing, so only itself plus
+      the PTRs of its filer that hold amended rows (which decide whether its rows are current).
+
+    ``changed`` has ``doc_id`` and, from the runner, ``was_present`` (the DocID had rows that
+    changed or left); without it every changed PTR counts as present before.
+    """
     m = matches.select(m_doc="doc_id", bioguide_id="bioguide_id")
     f = filings.left_join(m, filings.doc_id == m.m_doc)
     f = f.select(doc_id=f.doc_id, filer_key=f.bioguide_id.fill_null(
         f.filer_name.fill_null("") + "|" + f.state_district.fill_null("")))
+    amending = transactions.filter(transactions.filing_status.lower().startswith("amend").fill_null(False))
+    amending = amending.select("doc_id").distinct()
+    present = changed.filter(changed.was_present) if "was_present" in changed.columns else changed
+    strong = present.select("doc_id").union(changed.semi_join(amending, "doc_id").select("doc_id"))
     touched = f.semi_join(changed, "doc_id").select("filer_key")
-    every = f.view()  # a self-join needs a second relation
-    return every.semi_join(touched, "filer_key").select("doc_id").union(changed.select("doc_id"), distinct=True)
+    widened = f.semi_join(strong, "doc_id").select("filer_key")
+    every, context = f.view(), f.view()  # a self-join needs a second relation
+    context = context.semi_join(amending, "doc_id")
+    return ibis.union(
+        every.semi_join(widened, "filer_key").select("doc_id"),
+        context.semi_join(touched, "filer_key").select("doc_id"),
+        changed.select("doc_id"),
+        distinct=True,
+    )
 
 
 def transform(transactions: ir.Table, filings: ir.Table, matches: ir.Table, members: ir.Table) -> ir.Table:
@@ -67,7 +88,9 @@ def transform(transactions: ir.Table, filings: ir.Table, matches: ir.Table, memb
     f = filings.select(f_doc="doc_id", filing_date="filing_date", filer_name="filer_name",
                        state_district="state_district", pdf_url="pdf_url")
     m = matches.select(m_doc="doc_id", bioguide_id="bioguide_id")
-    t = transactions.left_join(f, transactions.doc_id == f.f_doc)
+    # Inner join: a PTR the Clerk withdrew from the index is no longer a current filing, so its
+    # rows leave Gold with it (they stay in silver and in Gold's history).
+    t = transactions.join(f, transactions.doc_id == f.f_doc)
     t = t.left_join(m, t.doc_id == m.m_doc)
     t = t.mutate(
         filer_key=t.bioguide_id.fill_null(t.filer_name.fill_null("") + "|" + t.state_district.fill_null("")),
@@ -146,6 +169,6 @@ JOB = JobSpec(
         key="doc_id",
         feeds={"transactions": "doc_id", "filings": "doc_id", "matches": "doc_id"},
         expand=filer_docs,
-        expand_inputs=("filings", "matches"),
+        expand_inputs=("filings", "matches", "transactions"),
     ),
 )

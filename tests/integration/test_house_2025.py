@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import collections
 import json
 
@@ -147,6 +148,7 @@ def test_time_travel_returns_the_earlier_state(loaded, tmp_path, house_data):
     app = loaded[0]
     first_gold = app.store.current_snapshot_id("gold.fact_filings")
     first_time = app.store.snapshot_time("gold.fact_filings", first_gold)
+    before_update = dt.datetime.now(dt.UTC)
     xml = (house_data / "2025FD.xml").read_text(encoding="utf-8-sig")
     start = xml.index("<Member>", xml.index("<DocID>20026590</DocID>") - 400)
     end = xml.index("</Member>", start) + len("</Member>")
@@ -163,6 +165,10 @@ def test_time_travel_returns_the_earlier_state(loaded, tmp_path, house_data):
     assert app.query(sql).to_pylist() == [{"n": 1615, "pelosi": 0}]
     assert app.query(sql, AsOf(snapshot_id=first_gold)).to_pylist() == [{"n": 1616, "pelosi": 1}]
     assert app.query(sql, AsOf(timestamp=first_time)).to_pylist() == [{"n": 1616, "pelosi": 1}]
+    # A withdrawn PTR's trades leave gold with it; the earlier gold still has them.
+    trades = "select count(*) as n from gold.fact_transactions where doc_id = '20026590'"
+    assert app.query(trades).to_pylist() == [{"n": 0}]
+    assert app.query(trades, AsOf(timestamp=before_update)).to_pylist() == [{"n": 9}]
     cli = CliRunner().invoke(main, ["--home", str(app.settings.home), "query", "--format", "csv",
                                     "--snapshot", str(first_gold), sql])
     assert cli.exit_code == 0, cli.output
