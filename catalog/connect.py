@@ -133,5 +133,6 @@ def describe_pyiceberg_config(settings: Settings) -> str:
     """A ``.pyiceberg.yaml`` snippet that points pyiceberg's own CLI at the same catalog."""
     props, _ = catalog_properties(settings)
     lines = ["catalog:", f"  {settings.catalog_name}:"]
-    lines += [f"    {k}: {v}" for k, v in props.items() if "secret" not in k and "password" not in k]
+    # Printed for copying into a file: credentials stay out (the URI keeps its user, not its password).
+    lines += [f"    {k}: {_redact(str(v))}" for k, v in props.items() if "secret" not in k and "password" not in k]
     return "\n".join(lines)

@@ -9,7 +9,6 @@ import time
 import click
 
 from lakehouse.cli import Context, _progress, handle_errors, main, pass_ctx
-from lakehouse.errors import ExitCode
 
 
 @main.group()
@@ -31,7 +30,8 @@ def pipeline() -> None:
 def pipeline_run(c: Context, years, source, types, members_source, reference_source, every, attempts) -> None:
     """Ingest -> silver -> audit -> publish -> gold -> audit -> publish, with one run id.
 
-    Exit codes: 0 every step succeeded; 1 a step failed (see `lakehouse runs`).
+    Exit codes: 0 every step succeeded; 3 a quality gate rejected a step's data (main unchanged);
+    1 a step failed otherwise (see `lakehouse runs`).
     """
     from lakehouse.pipeline import parse_every, run_pipeline
 
@@ -49,7 +49,7 @@ def pipeline_run(c: Context, years, source, types, members_source, reference_sou
                                   attempts=attempts, echo=click.echo, progress=progress)
         click.echo(f"run {report.run_id}: {'ok' if report.ok else 'FAILED'}")
         if interval is None:
-            sys.exit(int(ExitCode.OK if report.ok else ExitCode.FAILED))
+            sys.exit(report.exit_code)
         click.echo(f"next run in {every}; Ctrl-C to stop", err=True)
         time.sleep(interval)
 

@@ -41,6 +41,8 @@ class StepOutcome:
     rows_out: int = 0
     snapshots: tuple[str, ...] = ()
     error: str | None = None
+    rejected: bool = False
+    """The step failed its quality gate (a CheckFailedError): bad data, not a broken run."""
 
 
 @dataclasses.dataclass
@@ -51,6 +53,15 @@ class PipelineReport:
     @property
     def ok(self) -> bool:
         return all(s.status == "ok" for s in self.steps)
+
+    @property
+    def exit_code(self) -> int:
+        """0 ok, 3 a quality gate rejected data (main unchanged), 1 any other failure."""
+        from lakehouse.errors import ExitCode
+
+        if self.ok:
+            return int(ExitCode.OK)
+        return int(ExitCode.CHECKS_FAILED if any(s.rejected for s in self.steps) else ExitCode.FAILED)
 
 
 def is_transient(exc: BaseException) -> bool:
@@ -123,7 +134,8 @@ def _run_step(app: Lakehouse, run_id: str, name: str, fn, attempts: int, backoff
             if not transient:
                 if not (isinstance(exc, LakehouseError) or is_transient(exc)):
                     raise  # a bug, not a data or network problem: show the traceback
-                return StepOutcome(name, "failed", attempt, error=(str(exc).splitlines() or [""])[0][:500])
+                return StepOutcome(name, "failed", attempt, error=(str(exc).splitlines() or [""])[0][:500],
+                                   rejected=isinstance(exc, CheckFailedError))
             delay = backoff * 2 ** (attempt - 1) * (0.5 + random.random())
             logger.warning("%s: transient failure (%s); retrying in %.1fs", name, exc, delay)
             time.sleep(delay)

@@ -180,7 +180,7 @@ def _documents_to_extract(store: Store, source_sid: int | None, mark: int | None
     latest: dict[str, int] = {}
     for i, doc_id in enumerate(docs["doc_id"].to_pylist()):
         latest[doc_id] = i
-    return docs.take(sorted(latest.values()))
+    return docs.take(pa.array(sorted(latest.values()), pa.int64()))  # typed: an empty list must not be null-typed
 
 
 def _run_pool(work: list[tuple], workers: int | None) -> list[Extracted]:

@@ -137,3 +137,23 @@ def test_parse_every():
     assert [parse_every(x) for x in ("90s", "15m", "1h", "2d")] == [90, 900, 3600, 172800]
     with pytest.raises(ValueError, match="not a duration"):
         parse_every("hourly")
+
+
+def test_a_rejected_batch_stops_the_pipeline_with_exit_code_3(tmp_path, house_data):
+    """Bad data is not retried: the step fails once, main keeps its state, and the exit code says 'checks'."""
+    root = build_clerk_mirror(tmp_path / "mirror", house_data, pdfs=False)
+    xml = (house_data / "2025FD.xml").read_text(encoding="utf-8-sig")
+    (root / "public_disc/financial-pdfs/2025FD.zip").unlink()
+    (root / "public_disc/financial-pdfs/2025FD.xml").write_text(
+        xml.replace("<FilingDate>3/24/2025</FilingDate>", "<FilingDate>3/24/2095</FilingDate>", 1),
+        encoding="utf-8-sig")
+    env = {"LAKEHOUSE_HOME": str(tmp_path / "lh"), "LAKEHOUSE_HTTP_RATE": "100000"}
+    with mirror_server(root) as (url, _):
+        result = CliRunner().invoke(main, ["pipeline", "run", "--year", "2025", "--types", "", "--source", url,
+                                           "--attempts", "3"], env=env)
+    assert result.exit_code == 3, result.output
+    app = Lakehouse.open(test_settings(tmp_path / "lh"))
+    steps = app.query("select step, attempt, status from ops.pipeline_runs order by started_at").to_pylist()
+    assert steps == [{"step": "ingest.house", "attempt": 1, "status": "ok"},
+                     {"step": "transform.silver", "attempt": 1, "status": "failed"}]
+    assert app.store.row_count("silver.filings") == 0

@@ -59,3 +59,15 @@ def test_renderings():
     out = io.BytesIO()
     write(table, "csv", out)
     assert out.getvalue().decode().splitlines() == ['"n","name","big"', '1616,"Nancy Pelosi",414']
+
+
+def test_catalog_config_never_prints_a_password(monkeypatch):
+    from catalog.connect import describe_pyiceberg_config
+    from lakehouse.settings import load_settings
+
+    for key, value in {"TYPE": "sql", "URI": "postgresql+psycopg2://lake:s3cret@db.example:5432/lake",
+                       "WAREHOUSE": "s3://bucket/wh", "S3.SECRET-ACCESS-KEY": "abc"}.items():
+        monkeypatch.setenv(f"PYICEBERG_CATALOG__LAKEHOUSE__{key}", value)
+    text = describe_pyiceberg_config(load_settings({"LAKEHOUSE_HOME": "/tmp/nowhere"}))
+    assert "s3cret" not in text and "abc" not in text
+    assert "uri: postgresql+psycopg2://lake:***@db.example:5432/lake" in text
