@@ -341,6 +341,44 @@ PTR_TRANSACTIONS = TableSpec(
     key=("doc_id", "line_no"),
 )
 
+SCHEDULE_B_TRANSACTIONS = TableSpec(
+    "silver.schedule_b_transactions",
+    "One row per Schedule B (Transactions) line of an e-filed annual (A) or terminated-filer (T) "
+    "Financial Disclosure Report. Kept apart from silver.ptr_transactions and gold on purpose: Members "
+    "report the same trades on PTRs, so adding these would count them twice.",
+    (
+        _c("doc_id", S, "DocID of the report.", True),
+        _c("line_no", I, "1-based order of the row in the report's Schedule B.", True),
+        _c("year", I, "Filing year.", True),
+        _c("filing_type", S, "FilingType code of the report: A (annual or amendment) or T (terminated filer).", True),
+        _c("owner", S, "Whose asset: null = the filer, SP spouse, JT joint, DC dependent child."),
+        _c("asset_name", S, "Asset name as printed, without ticker, type code, parent holding or sub-line text."),
+        _c("ticker", S, "Ticker from the parentheses, dots kept (BRK.B)."),
+        _c("asset_type", S, "Asset type code from the brackets, upper-cased (ST stock, RP real property …)."),
+        _c("transaction_type", S, "purchase, sale, partial_sale or exchange."),
+        _c("transaction_date", D, "Date of the transaction (Schedule B has no notification date)."),
+        _c("amount_range", S, "Amount bucket label as printed, e.g. '$1,001 - $15,000', 'Over $50,000,000'."),
+        _c("amount_low", L, "Lower bound of the bucket in dollars."),
+        _c("amount_high", L, "Upper bound in dollars; null for 'Over $50,000,000'."),
+        _c("cap_gains_over_200", B, "The 'Cap. Gains > $200?' check box; null when the row has none "
+           "(purchases)."),
+        _c("subholding_of", S, "The holding the asset sits in: the text before the last '⇒' "
+           "(e.g. 'Birch Creek Properties ⇒ Westchester Properties')."),
+        _c("location", S, "The row's LOCATION (L:) sub-line, e.g. 'Nashville, TN, US'."),
+        _c("description", S, "The row's DESCRIPTION (D:) sub-line."),
+        _c("comment", S, "The row's COMMENTS (C:) sub-line, when the filer wrote one."),
+        _c("page", I, "PDF page where the row starts."),
+        _c("row_checks_failed", S, "Comma-separated names of the row checks that failed; '' when all passed."),
+        _c("extraction_method", S, "text (PDF text layer; paper reports are not read).", True),
+        _c("extractor_version", S, "Version of the Schedule B extractor that produced the row.", True),
+        _c("pdf_sha256", S, "SHA-256 of the source PDF in bronze.", True),
+        _c("extracted_at", TS, "When the row was extracted.", True),
+    ),
+    partition_by=("year",),
+    sort_by=("doc_id", "line_no"),
+    key=("doc_id", "line_no"),
+)
+
 PTR_FILINGS = TableSpec(
     "silver.ptr_filings",
     "One row per periodic transaction report PDF: header fields and how the extraction went.",
@@ -370,7 +408,8 @@ PTR_FILINGS = TableSpec(
 
 EXTRACTION_ISSUES = TableSpec(
     "silver.extraction_issues",
-    "Every PTR document or row that could not be read, or that needs review, with the reason.",
+    "Every PTR document or row, and every Form A/T report or Schedule B row, that could not be read or needs "
+    "review, with the reason.",
     (
         _c("doc_id", S, "DocID concerned.", True),
         _c("line_no", I, "Row concerned; null for a document-level issue."),
@@ -594,6 +633,7 @@ TABLES: tuple[TableSpec, ...] = (
     PTR_TRANSACTIONS,
     PTR_FILINGS,
     EXTRACTION_ISSUES,
+    SCHEDULE_B_TRANSACTIONS,
     FACT_FILINGS,
     FACT_TRANSACTIONS,
     DIM_MEMBERS,

@@ -1,4 +1,5 @@
-"""silver.ptr_transactions, silver.ptr_filings and silver.extraction_issues from PTR PDFs.
+"""silver.ptr_transactions, silver.ptr_filings, silver.extraction_issues and
+silver.schedule_b_transactions from PTR and Financial Disclosure Report PDFs.
 
 PDF parsing is Python, not an Ibis expression, so this step is the one silver job outside the
 Ibis runner; it follows the same rules. It reads the PDFs appended to ``bronze.house_documents``
@@ -8,8 +9,16 @@ document in the three tables. Each table's commit records the bronze snapshot it
 ``silver.ptr_filings`` is committed last, so after a crash the next run redoes the same documents
 and converges (replacing by DocID is idempotent).
 
-``reextract=True`` also re-reads every document whose rows came from an older extractor version;
-the previous rows stay reachable by time travel.
+Annual (A) and terminated-filer (T) reports in bronze are read for their Schedule B
+(:mod:`jobs.silver.schedule_b`) into ``silver.schedule_b_transactions``, in the same
+write-audit-publish group; never into the PTR tables, whose trades they repeat. A report without
+Schedule B rows gives no row; an unreadable or paper one gives one row in
+``silver.extraction_issues``. Bronze holds A and T PDFs only when ingest was asked for those types
+(``lakehouse ingest house --types P,A,T``).
+
+``reextract=True`` also re-reads every document whose rows came from an older extractor version
+(and every A/T report without Schedule B rows, which leaves no version behind); the previous rows
+stay reachable by time travel.
 """
 
 from __future__ import annotations
@@ -24,15 +33,19 @@ import uuid
 
 import pyarrow as pa
 
-from catalog.registry import EXTRACTION_ISSUES, PTR_FILINGS, PTR_TRANSACTIONS
+from catalog.registry import EXTRACTION_ISSUES, PTR_FILINGS, PTR_TRANSACTIONS, SCHEDULE_B_TRANSACTIONS
 from catalog.store import SOURCE_PREFIX, Store
 from jobs.runner import merge_rows, write_audit_publish_together
 from jobs.silver.ptr_pdf import EXTRACTOR_VERSION, PtrDocument, PtrExtractionError, extract_ptr
+from jobs.silver.schedule_b import SCHEDULE_B_VERSION, ScheduleBDocument, extract_schedule_b
 
 logger = logging.getLogger(__name__)
 
 SOURCE = "bronze.house_documents"
 _COLUMNS = ("doc_id", "year", "filing_type", "sha256", "content")
+#: Filing types whose PDFs are Financial Disclosure Reports with a Schedule B (Transactions).
+SCHEDULE_B_TYPES = ("A", "T")
+_TYPES = ("P", *SCHEDULE_B_TYPES)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -45,6 +58,9 @@ class Extracted:
     document: PtrDocument | None
     error: tuple[str, str] | None = None
     """(reason_code, reason) when the PDF could not be read at all."""
+    filing_type: str = "P"
+    schedule_b: ScheduleBDocument | None = None
+    """For an A or T report: its Schedule B (``document`` is then None)."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -57,6 +73,8 @@ class ExtractionReport:
     failed: int
     snapshot_id: int | None
     seconds: float
+    schedule_b_rows: int = 0
+    """Rows written to silver.schedule_b_transactions."""
 
 
 def extract_document(doc_id: str, year: int, sha256: str, content: bytes) -> Extracted:
@@ -95,8 +113,31 @@ def contract_rows(document: PtrDocument) -> list[dict]:
     return out
 
 
+def extract_report(doc_id: str, year: int, filing_type: str, sha256: str, content: bytes) -> Extracted:
+    """Extract the Schedule B of one A or T report from its text layer (paper reports are not read)."""
+    try:
+        document = extract_schedule_b(content)
+    except PtrExtractionError as exc:
+        return Extracted(doc_id, year, sha256, None, ("unreadable_pdf", str(exc)), filing_type)
+    return Extracted(doc_id, year, sha256, None, None, filing_type, document)
+
+
+def schedule_b_contract_rows(document: ScheduleBDocument) -> list[dict]:
+    """Schedule B rows with exactly :data:`CONTRACT_KEYS` (notification_date and filing_status null)."""
+    out = []
+    for row in document.rows:
+        values = {k: getattr(row, k, None) for k in CONTRACT_KEYS}
+        values["doc_id"] = document.header.doc_id
+        values["transaction_date"] = row.transaction_date.isoformat() if row.transaction_date else None
+        out.append(values)
+    return out
+
+
 def _extract_star(args: tuple) -> Extracted:
-    return extract_document(*args)
+    doc_id, year, filing_type, sha256, content = args
+    if filing_type in SCHEDULE_B_TYPES:
+        return extract_report(doc_id, year, filing_type, sha256, content)
+    return extract_document(doc_id, year, sha256, content)
 
 
 def extract_ptrs(store: Store, *, run_id: str | None = None, reextract: bool = False, full: bool = False,
@@ -120,12 +161,15 @@ def extract_ptrs(store: Store, *, run_id: str | None = None, reextract: bool = F
     if todo is None:
         return ExtractionReport("up_to_date", 0, 0, 0, 0, None, time.perf_counter() - started)
 
-    work = [(r["doc_id"], r["year"], r["sha256"], r["content"]) for r in todo.to_pylist()]
+    work = [(r["doc_id"], r["year"], r["filing_type"], r["sha256"], r["content"]) for r in todo.to_pylist()]
     results = _run_pool(work, workers)
     now = dt.datetime.now(dt.UTC)
-    tx_rows, filing_rows, issue_rows = [], [], []
+    tx_rows, filing_rows, issue_rows, schedule_b_rows = [], [], [], []
     for res in results:
-        _rows_of(res, now, tx_rows, filing_rows, issue_rows)
+        if res.filing_type in SCHEDULE_B_TYPES:
+            _schedule_b_rows_of(res, now, schedule_b_rows, issue_rows)
+        else:
+            _rows_of(res, now, tx_rows, filing_rows, issue_rows)
 
     properties = {f"{SOURCE_PREFIX}{SOURCE}": str(source_sid), "lakehouse.job": "silver.ptr_extraction",
                   "lakehouse.run-id": run_id, "lakehouse.extractor-version": EXTRACTOR_VERSION}
@@ -138,7 +182,8 @@ def extract_ptrs(store: Store, *, run_id: str | None = None, reextract: bool = F
         con = ibis.duckdb.connect()
         try:
             merged_tables = []
-            for spec, rows in ((EXTRACTION_ISSUES, issue_rows), (PTR_TRANSACTIONS, tx_rows), (PTR_FILINGS, filing_rows)):
+            for spec, rows in ((EXTRACTION_ISSUES, issue_rows), (PTR_TRANSACTIONS, tx_rows),
+                               (SCHEDULE_B_TRANSACTIONS, schedule_b_rows), (PTR_FILINGS, filing_rows)):
                 new = pa.Table.from_pylist(rows, spec.arrow_schema())
                 merged_tables.append((spec.identifier, *merge_rows(con, store, spec.identifier, new, on=("doc_id",),
                                                                    replaced=processed)))
@@ -159,23 +204,25 @@ def extract_ptrs(store: Store, *, run_id: str | None = None, reextract: bool = F
     needs_review = sum(1 for r in filing_rows if r["extraction_status"] == "needs_review")
     failed = sum(1 for r in filing_rows if r["extraction_status"] == "failed")
     return ExtractionReport("committed", len(results), len(tx_rows), needs_review, failed, snapshot_id,
-                            time.perf_counter() - started)
+                            time.perf_counter() - started, len(schedule_b_rows))
 
 
 def _documents_to_extract(store: Store, source_sid: int | None, mark: int | None, reextract: bool) -> pa.Table | None:
-    from pyiceberg.expressions import EqualTo
+    from pyiceberg.expressions import In
 
     if source_sid is None or (source_sid == mark and not reextract):
         return None
     if reextract:
-        docs = store.read(SOURCE, snapshot_id=source_sid, columns=_COLUMNS, row_filter=EqualTo("filing_type", "P"))
-        done = store.read(PTR_FILINGS.identifier, columns=["doc_id", "extractor_version", "pdf_sha256"])
-        current = {(d, s) for d, v, s in zip(done["doc_id"].to_pylist(), done["extractor_version"].to_pylist(),
-                                             done["pdf_sha256"].to_pylist(), strict=True) if v == EXTRACTOR_VERSION}
+        docs = store.read(SOURCE, snapshot_id=source_sid, columns=_COLUMNS, row_filter=In("filing_type", _TYPES))
+        current = set()
+        for spec, version in ((PTR_FILINGS, EXTRACTOR_VERSION), (SCHEDULE_B_TRANSACTIONS, SCHEDULE_B_VERSION)):
+            done = store.read(spec.identifier, columns=["doc_id", "extractor_version", "pdf_sha256"])
+            current |= {(d, s) for d, v, s in zip(done["doc_id"].to_pylist(), done["extractor_version"].to_pylist(),
+                                                  done["pdf_sha256"].to_pylist(), strict=True) if v == version}
         keep = [(d, s) not in current for d, s in zip(docs["doc_id"].to_pylist(), docs["sha256"].to_pylist(), strict=True)]
         return docs.filter(pa.array(keep, pa.bool_()))
     docs, _ = store.read_appended(SOURCE, after=mark, upto=source_sid, columns=_COLUMNS)
-    docs = docs.filter(pa.compute.equal(docs["filing_type"], "P"))
+    docs = docs.filter(pa.compute.is_in(docs["filing_type"], value_set=pa.array(_TYPES)))
     # One row per DocID: the newest fetch wins if a PDF was fetched twice.
     latest: dict[str, int] = {}
     for i, doc_id in enumerate(docs["doc_id"].to_pylist()):
@@ -250,3 +297,38 @@ def _rows_of(res: Extracted, now: dt.datetime, tx_rows: list, filing_rows: list,
         rows_found=len(rows), rows_with_failed_checks=failed_rows, extraction_status=status,
         issues=",".join(doc.issues) if doc else (res.error[0] if res.error else ""),
         extraction_method=method, extracted_at=now))
+
+
+def _schedule_b_rows_of(res: Extracted, now: dt.datetime, rows_out: list, issue_rows: list) -> None:
+    """Rows of silver.schedule_b_transactions and silver.extraction_issues for one A or T report."""
+    doc = res.schedule_b
+    base = dict(doc_id=res.doc_id, year=res.year, extractor_version=SCHEDULE_B_VERSION, pdf_sha256=res.sha256)
+
+    def issue(code: str, reason: str, severity: str, line_no: int | None = None) -> None:
+        issue_rows.append(base | dict(line_no=line_no, severity=severity, reason_code=code, reason=reason,
+                                      extraction_method="text", recorded_at=now))
+
+    if doc is None:
+        code, reason = res.error or ("unreadable_pdf", "unreadable")
+        issue(code, f"Schedule B of this {res.filing_type} report could not be read: {reason}", "failed")
+        return
+    if "no_text_layer" in doc.issues:
+        issue("no_text_layer", f"a paper {res.filing_type} report (no text layer): Schedule B is not read by OCR, "
+              "so its transactions are missing", "needs_review")
+        return
+    for name in ("table_header_not_found", "no_rows_found"):
+        if name in doc.issues:
+            issue(name, f"Schedule B issue: {name} (the schedule is there but no row could be read)",
+                  "needs_review")
+    for row in doc.rows:
+        rows_out.append(base | dict(
+            line_no=row.line_no, filing_type=res.filing_type, owner=row.owner, asset_name=row.asset_name,
+            ticker=row.ticker, asset_type=row.asset_type, transaction_type=row.transaction_type,
+            transaction_date=row.transaction_date, amount_range=row.amount_range, amount_low=row.amount_low,
+            amount_high=row.amount_high, cap_gains_over_200=row.cap_gains_over_200,
+            subholding_of=row.subholding_of, location=row.location, description=row.description,
+            comment=row.comment, page=row.page, row_checks_failed=",".join(row.checks_failed),
+            extraction_method=doc.method, extracted_at=now))
+        if row.checks_failed:
+            issue("row_checks_failed", f"Schedule B line {row.line_no} failed row checks: "
+                  f"{', '.join(row.checks_failed)}", "needs_review", row.line_no)

@@ -32,7 +32,7 @@ import ctypes
 import datetime as dt
 import difflib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
@@ -296,8 +296,14 @@ _HIDDEN_CHARS = "\x00\ufffe"  # small-caps letters without a Unicode mapping
 _WORD_GAP = 1.0  # points between glyph boxes that split a word ('[ST]S' at a cell edge)
 
 
-def _read_text_layer(pdf: bytes) -> list[PageContent]:
-    """Open the PDF with PDFium and return each page's words and radio-button marks."""
+def _read_text_layer(
+    pdf: bytes, marks_of: Callable[[pdfium.PdfPage, Sequence[Word]], tuple[Box, ...]] | None = None
+) -> list[PageContent]:
+    """Open the PDF with PDFium and return each page's words and marks.
+
+    ``marks_of(page, words)`` finds a page's marks; by default, the filled radio-button dots of
+    pages with a Yes/No question (:mod:`jobs.silver.schedule_b` passes its check-box finder).
+    """
     check_pdf_bytes(pdf)
     try:
         doc = pdfium.PdfDocument(pdf)
@@ -309,7 +315,10 @@ def _read_text_layer(pdf: bytes) -> list[PageContent]:
             page = doc[index]
             try:
                 words = _page_words(page)
-                marks = _page_marks(page) if _has_yes_no(words) else ()
+                if marks_of is not None:
+                    marks = marks_of(page, words)
+                else:
+                    marks = _page_marks(page) if _has_yes_no(words) else ()
                 pages.append(PageContent(tuple(words), marks))
             finally:
                 page.close()
@@ -637,6 +646,11 @@ def _sub_label(line: _Line, cols: _Columns, tol: float) -> tuple[str, list[str]]
     words = line.words
     if not words or not cols.asset - 3 * tol <= words[0].x0 < cols.tx_type - tol:
         return None
+    return _label_words(words)
+
+
+def _label_words(words: Sequence[Word]) -> tuple[str, list[str]] | None:
+    """The sub-line field a line's first words label (small caps or plain), and the words after it."""
     for end in range(min(4, len(words))):
         colon = words[end].text.find(":")
         if colon < 0:

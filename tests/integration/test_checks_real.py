@@ -1,9 +1,10 @@
 """Every check on the real 2025 sample: all pass, and each one fails on data that violates it.
 
-The lakehouse holds the real 2025 index and the three real PTRs (fetched over HTTP from
-127.0.0.1), the real Members (shared/data/members) and the real ticker reference lists
-(shared/data/reference), built by the real jobs. Each violation below changes that real data the
-smallest way that breaks one rule, and asserts that exactly that check reports it.
+The lakehouse holds the real 2025 index, the three real PTRs and the real terminated-filer
+report T_10071977 with its Schedule B (fetched over HTTP from 127.0.0.1), the real Members
+(shared/data/members) and the real ticker reference lists (shared/data/reference), built by the
+real jobs. Each violation below changes that real data the smallest way that breaks one rule, and
+asserts that exactly that check reports it.
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ def real(tmp_path_factory, house_data):
     root = build_clerk_mirror(tmp_path_factory.mktemp("mirror"), house_data)
     app = Lakehouse.open(test_settings(tmp_path_factory.mktemp("lh")))
     with mirror_server(root) as (url, _):
-        app.ingest_house([2025], source=url)
+        app.ingest_house([2025], source=url, types=("P", "T"))
     app.init()
     load_members(app)
     ingest_reference(app.store, app.settings, str(REFERENCE))
@@ -176,6 +177,7 @@ S, M, T, FM, MI, SEC = (
     "silver.securities",
 )
 PT, PF, EI = "silver.ptr_transactions", "silver.ptr_filings", "silver.extraction_issues"
+SB = "silver.schedule_b_transactions"
 FF, FT, DM, DA, TR, MS = (
     "gold.fact_filings",
     "gold.fact_transactions",
@@ -410,13 +412,53 @@ CASES = [
     Case(EI, "extraction_method is text or ocr", issue(extraction_method="'pdf'")),
     Case(EI, "recorded_at is not in the future", issue(recorded_at=FUTURE)),
     Case(EI, "row-level issues are exactly the row_checks_failed ones", issue(line_no="1")),
-    Case(EI, "every issue belongs to an extracted PTR (silver.ptr_filings)", issue(doc_id="'20099999'")),
     Case(
         EI,
-        "row-level issues point at a flagged row of ptr_transactions",
-        issue(line_no="1", reason_code="'row_checks_failed'"),
+        "every issue belongs to an extracted PTR (silver.ptr_filings) or an A/T report",
+        issue(doc_id="'20099999'"),
+    ),
+    Case(
+        EI,
+        "row-level issues point at a flagged row of ptr_transactions or schedule_b_transactions",
+        issue(doc_id="'10071977'", line_no="1", reason_code="'row_checks_failed'"),
     ),
     Case(EI, "row count is at most 5,000,000", rows(5_000_001), raw=True),
+    # silver.schedule_b_transactions (the 37 rows of T_10071977's Schedule B)
+    Case(SB, SCHEMA, "select * exclude (location) from t", raw=True),
+    Case(SB, "(doc_id, line_no) is unique", DUP),
+    Case(SB, "checked rows have a transaction date", edit(transaction_date="null")),
+    Case(SB, "checked rows name their asset", edit(asset_name="null")),
+    Case(SB, "checked rows have an amount bucket", edit(amount_range="null")),
+    Case(SB, "filing_type is A or T", edit(filing_type="'P'")),
+    Case(SB, "owner is SP, JT or DC", edit(owner="'XX'")),
+    Case(SB, "transaction_type is purchase, sale, partial_sale or exchange", edit(transaction_type="'S (partial)'")),
+    Case(
+        SB,
+        "ticker is 1-5 capitals with an optional dotted class (BRK.B)",
+        edit("ticker is not null", ticker="'NGL/A'"),
+    ),
+    Case(SB, "asset_type is an official asset-type code", edit(asset_type="'ZZ'")),
+    Case(SB, "amount_range is one of the ten transaction buckets", edit(amount_range="'$15,001-$50,000'")),
+    Case(SB, "extraction_method is text", edit(extraction_method="'ocr'")),
+    Case(SB, "row_checks_failed lists only the Schedule B row checks", edit(row_checks_failed="'date_order'")),
+    Case(SB, "line_no is at least 1", edit(line_no="0")),
+    Case(SB, "amount_low <= amount_high", edit("amount_high is not null", amount_low="amount_high + 1")),
+    Case(SB, "transaction dates are between 2008-01-01 and today", edit(transaction_date="date '2007-12-31'")),
+    Case(SB, "extracted_at is not in the future", edit(extracted_at=FUTURE)),
+    Case(SB, "amount bounds match the bucket label", edit("amount_high is not null", amount_high="amount_high + 1")),
+    Case(
+        SB,
+        "asset_name carries no nesting arrow",
+        edit("subholding_of is not null", asset_name="subholding_of || ' \u21d2 ' || asset_name"),
+    ),
+    Case(SB, "line numbers run 1..n in each document", edit(line_no="line_no + 1000")),
+    Case(SB, "rows of a document share its PDF hash and extractor version", edit(pdf_sha256=SHA)),
+    Case(SB, "flagged rows are listed in extraction_issues", edit(row_checks_failed="'owner_known'")),
+    Case(SB, "every row belongs to a type A or T filing of silver.filings", edit(year="2024")),
+    Case(SB, "no row belongs to a PTR of silver.ptr_filings", edit(doc_id="'20026590'")),
+    Case(SB, "row count is at most 5,000,000", rows(5_000_001), raw=True),
+    Case(SB, "no document has more than 5,000 rows", rows(5_001, "doc_id", "'10071977'"), raw=True),
+    Case(SB, "row count stays above half of main's", "select * from t", main_rows=100),
     # gold.fact_filings
     Case(FF, SCHEMA, "select * exclude (document_in_bronze) from t", raw=True),
     Case(FF, "doc_id is unique", DUP),

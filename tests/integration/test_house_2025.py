@@ -173,3 +173,64 @@ def test_time_travel_returns_the_earlier_state(loaded, tmp_path, house_data):
                                     "--snapshot", str(first_gold), sql])
     assert cli.exit_code == 0, cli.output
     assert cli.output.splitlines() == ['"n","pelosi"', "1616,1"]
+
+
+# -- Schedule B of annual and terminated-filer reports (ingest --types P,T) -----------------------
+
+T_GREEN = "10071977"
+
+
+@pytest.fixture(scope="module")
+def with_reports(tmp_path_factory, house_data):
+    """2025 ingested with PTRs and terminated-filer reports (T), then silver built (audited)."""
+    root = build_clerk_mirror(tmp_path_factory.mktemp("mirror-t"), house_data)
+    with mirror_server(root) as (base_url, _):
+        app = Lakehouse.open(test_settings(tmp_path_factory.mktemp("lh-t")))
+        report = app.ingest_house([2025], source=base_url, types=("P", "T"))
+        results = app.transform("silver")
+        yield app, report, results
+
+
+def test_schedule_b_rows_of_a_terminated_filer_report(with_reports, house_data):
+    import hashlib
+
+    from jobs.silver.schedule_b import extract_schedule_b
+
+    app, report, results = with_reports
+    (year,) = report.years
+    # 471 P + 49 T DocIDs; the mirror holds the 3 real PTRs and T_10071977 only.
+    assert (year.documents_wanted, year.documents_fetched, year.documents_failed) == (520, 4, 516)
+    assert {r.job: r.status for r in results}["silver.ptr_extraction"] == "committed"
+
+    table = app.store.read("silver.schedule_b_transactions").sort_by("line_no")
+    assert table.num_rows == 37
+    pdf = (house_data / "T_10071977.pdf").read_bytes()
+    constant = {"doc_id": T_GREEN, "year": 2025, "filing_type": "T", "row_checks_failed": "",
+                "extraction_method": "text", "extractor_version": "schedule-b/1",
+                "pdf_sha256": hashlib.sha256(pdf).hexdigest()}
+    for column, value in constant.items():
+        assert set(table.column(column).to_pylist()) == {value}, column
+    fields = ("line_no", "owner", "asset_name", "ticker", "asset_type", "transaction_type", "transaction_date",
+              "amount_range", "amount_low", "amount_high", "cap_gains_over_200", "subholding_of", "location",
+              "description", "comment", "page")
+    got = [tuple(r[f] for f in fields) for r in table.select(list(fields)).to_pylist()]
+    assert got == [tuple(getattr(r, f) for f in fields) for r in extract_schedule_b(pdf).rows]
+    assert got[0] == (1, "JT", "Rare Coins", None, "CO", "partial_sale", dt.date(2025, 4, 22),
+                      "$15,001 - $50,000", 15_001, 50_000, False, None, None, None, None, 5)
+    assert got[3] == (4, "JT", "Property Oakdale", None, "RP", "sale", dt.date(2025, 4, 22), "$50,001 - $100,000",
+                      50_001, 100_000, False, "Birch Creek Properties \u21d2 Westchester Properties",
+                      "Nashville, TN, US", None, None, 6)
+    assert got[33] == (34, "JT", "NGL ENERGY PARTNERS LP Common Units representing Limited Partner Interests",
+                       "NGL", "ST", "partial_sale", dt.date(2024, 9, 30), "$100,001 - $250,000", 100_001, 250_000,
+                       True, "Equitable Advisors Investment Account", None, None, None, 8)
+
+
+def test_schedule_b_rows_stay_out_of_the_ptr_tables(with_reports, loaded):
+    app = with_reports[0]
+    for table in ("silver.ptr_transactions", "silver.ptr_filings", "silver.extraction_issues"):
+        n = app.query(f"select count(*) as n from {table} where doc_id = '{T_GREEN}'").to_pylist()
+        assert n == [{"n": 0}], table
+    # The PTR rows are those of a P-only lakehouse.
+    sql = "select doc_id, line_no, asset_name, amount_low from silver.ptr_transactions order by doc_id, line_no"
+    assert app.query(sql) == loaded[0].query(sql)
+    assert app.transform("silver")[-1].status == "up_to_date"

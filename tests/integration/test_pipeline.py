@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import collections
+import datetime as dt
+import logging
 import os
 import random
 import signal
@@ -104,7 +107,15 @@ def test_two_pipelines_at_once_both_finish(tmp_path, mirror, reference_gold):
     assert dups.to_pylist() == [{"d": 0}]
 
 
-def test_sigkill_at_random_points_converges(tmp_path, mirror, reference_gold):
+def _killed_in(app: Lakehouse, since) -> str:
+    """The step a killed run was in: the one after its last recorded step."""
+    order = ["ingest.house", "transform.silver", "transform.gold"]
+    done = app.query(f"select step from ops.pipeline_runs where status = 'ok' and started_at > "
+                     f"TIMESTAMPTZ '{since.isoformat()}'").column("step").to_pylist() if since else []
+    return next((s for s in order if s not in done), "after transform.gold")
+
+
+def test_sigkill_at_random_points_converges(tmp_path, mirror, reference_gold, record_property):
     home = tmp_path / "lh"
     env = {**os.environ, "LAKEHOUSE_HOME": str(home), "LAKEHOUSE_HTTP_RATE": "100000"}
     cmd = [sys.executable, "-m", "lakehouse", "pipeline", "run", "--year", "2025", "--source", mirror[1]]
@@ -113,8 +124,9 @@ def test_sigkill_at_random_points_converges(tmp_path, mirror, reference_gold):
     run_pipeline(timing, [2025], source=mirror[1])
     duration = time.perf_counter() - started + 1.5  # plus interpreter start-up
     rng = random.Random(7)
-    kills = 0
+    kills, stages, recoveries = 0, collections.Counter(), 0
     for i in range(20):
+        since = dt.datetime.now(dt.UTC)
         proc = subprocess.Popen(cmd, env=env, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(rng.uniform(0.5, duration))
         if proc.poll() is None:
@@ -122,11 +134,17 @@ def test_sigkill_at_random_points_converges(tmp_path, mirror, reference_gold):
             kills += 1
         proc.wait()
         app = Lakehouse.open(test_settings(home))
+        if proc.returncode == -signal.SIGKILL:
+            stages[_killed_in(app, since) if "ops.pipeline_runs" in app.store.list_tables() else "start-up"] += 1
         for name in app.store.list_tables():
             app.store.read(name, columns=[app.store.table(name).schema().fields[0].name])  # readable
         if i % 5 == 4:  # every few kills, let a run finish: it must converge
             assert run_pipeline(app, [2025], source=mirror[1]).ok
             assert gold_state(app) == reference_gold
+            recoveries += 1
+    record_property("kills_by_step", dict(stages))
+    logging.getLogger(__name__).warning("20 runs, %d SIGKILLs (%s), %d recoveries to the reference gold",
+                                        kills, dict(stages), recoveries + 1)
     assert kills >= 10
     app = Lakehouse.open(test_settings(home))
     assert run_pipeline(app, [2025], source=mirror[1]).ok

@@ -38,7 +38,7 @@ WITH `t16` AS (
     WHERE
       COALESCE(`t1`.`row_checks_failed`, '') = ''
   ) AS `t15`
-  LEFT OUTER JOIN (
+  INNER JOIN (
     SELECT
       `t2`.`doc_id` AS `f_doc`,
       `t2`.`filing_date`,
