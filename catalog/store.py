@@ -70,6 +70,8 @@ class SnapshotInfo:
     watermarks: Mapping[str, int]
     refs: tuple[str, ...]
     summary: Mapping[str, str]
+    on_main: bool = True
+    """Part of main's history; False for a write that was staged and never published (e.g. rejected)."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -260,6 +262,10 @@ class Store:
         refs: dict[int, list[str]] = {}
         for name, ref in table.metadata.refs.items():
             refs.setdefault(ref.snapshot_id, []).append(name)
+        from pyiceberg.table.snapshots import ancestors_of
+
+        head = table.current_snapshot()
+        main = {a.snapshot_id for a in ancestors_of(head, table.metadata)} if head else set()
         infos = []
         for snap in sorted(table.snapshots(), key=lambda s: (s.timestamp_ms, s.sequence_number or 0)):
             summary = _summary_dict(snap)
@@ -274,6 +280,7 @@ class Store:
                     watermarks=_watermarks(summary),
                     refs=tuple(sorted(refs.get(snap.snapshot_id, []))),
                     summary=summary,
+                    on_main=snap.snapshot_id in main,
                 )
             )
         return infos

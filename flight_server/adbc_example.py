@@ -3,6 +3,7 @@
 Run it against a server started with ``lakehouse serve``::
 
     python -m flight_server.adbc_example grpc://127.0.0.1:8815 [--token TOKEN] [--tag release-2025-06]
+    python -m flight_server.adbc_example grpc+tls://host:8815 --token TOKEN --tls-root-certs server.pem
 
 It lists the tables, runs a query with bound parameters, and reads the same query at an earlier
 version. ADBC runs every query as a Flight SQL prepared statement; parameters travel as Arrow
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
@@ -55,12 +57,13 @@ def connect(
     return adbc_driver_flightsql.dbapi.connect(uri, db_kwargs=options, autocommit=True)
 
 
-def run(uri: str, *, token: str | None = None, tag: str | None = None) -> dict[str, pa.Table]:
+def run(uri: str, *, token: str | None = None, tag: str | None = None,
+        tls_root_certs: bytes | None = None) -> dict[str, pa.Table]:
     """The example's three answers: tables, top purchased tickers now, and at ``tag`` (if given)."""
     import datetime as dt
 
     answers: dict[str, pa.Table] = {}
-    with connect(uri, token=token) as conn:
+    with connect(uri, token=token, tls_root_certs=tls_root_certs) as conn:
         objects = conn.adbc_get_objects(depth="tables").read_all().to_pylist()
         names = [
             f"{s['db_schema_name']}.{t['table_name']}"
@@ -73,7 +76,7 @@ def run(uri: str, *, token: str | None = None, tag: str | None = None) -> dict[s
             cur.execute(TOP_TICKERS, ("purchase", dt.date(2000, 1, 1)))
             answers["top_purchases"] = cur.fetch_arrow_table()
     if tag:
-        with connect(uri, token=token, tag=tag) as conn, conn.cursor() as cur:
+        with connect(uri, token=token, tag=tag, tls_root_certs=tls_root_certs) as conn, conn.cursor() as cur:
             cur.execute(TOP_TICKERS, ("purchase", dt.date(2000, 1, 1)))
             answers[f"top_purchases@{tag}"] = cur.fetch_arrow_table()
     return answers
@@ -86,8 +89,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("uri")
     parser.add_argument("--token")
     parser.add_argument("--tag")
+    parser.add_argument("--tls-root-certs", metavar="PEM_FILE",
+                        help="trust this certificate (e.g. the server's self-signed one) for grpc+tls://")
     args = parser.parse_args(argv)
-    for title, table in run(args.uri, token=args.token, tag=args.tag).items():
+    certs = Path(args.tls_root_certs).read_bytes() if args.tls_root_certs else None
+    for title, table in run(args.uri, token=args.token, tag=args.tag, tls_root_certs=certs).items():
         sys.stdout.write(f"== {title}\n{render_text(table)}\n")
     return 0
 

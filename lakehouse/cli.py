@@ -209,7 +209,11 @@ def query(c: Context, sql: str, snapshot_id, as_of, tag, fmt: str, output: str |
 @pass_ctx
 @handle_errors
 def snapshots(c: Context, table: str) -> None:
-    """List the snapshots of TABLE: id, time, operation, rows added, source watermarks."""
+    """List the snapshots of TABLE: id, time, operation, rows added, source watermarks, refs.
+
+    on_main says whether the snapshot is part of main's history; a write rejected by its audit stays
+    readable by id (or --tag staging while it is the branch head) but is marked 'no'.
+    """
     import pyarrow as pa
 
     from lakehouse.output import render_text
@@ -217,7 +221,8 @@ def snapshots(c: Context, table: str) -> None:
     rows = [
         dict(snapshot_id=s.snapshot_id, committed_at=s.committed_at.isoformat(timespec="seconds"),
              operation=s.operation, added_rows=s.added_records, total_rows=s.total_records,
-             sources=", ".join(f"{t}@{sid}" for t, sid in s.watermarks.items()), refs=", ".join(s.refs))
+             sources=", ".join(f"{t}@{sid}" for t, sid in s.watermarks.items()), refs=", ".join(s.refs),
+             on_main="yes" if s.on_main else "no (staged, never published)")
         for s in c.app.snapshots(table)
     ]
     click.echo(render_text(pa.Table.from_pylist(rows), max_rows=10_000, max_width=80) if rows else f"{table} has no snapshots yet")

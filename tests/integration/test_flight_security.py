@@ -256,3 +256,14 @@ def test_serve_refuses_an_open_network_bind_without_a_token(lakehouse):
     result = CliRunner().invoke(main, ["--home", str(lakehouse.settings.home), "serve", "--host", "0.0.0.0"])
     assert result.exit_code == 1
     assert "Refusing to serve on 0.0.0.0 without authentication" in result.output
+
+
+def test_the_adbc_example_runs_over_tls_from_its_command_line(secured, tmp_path, capsys):
+    from flight_server.adbc_example import main as adbc_example
+
+    location, cert = secured
+    pem = tmp_path / "server.pem"
+    pem.write_bytes(cert)
+    assert adbc_example([location, "--token", TOKEN, "--tls-root-certs", str(pem)]) == 0
+    out = capsys.readouterr().out
+    assert "== tables" in out and "gold.fact_transactions" in out and "== top_purchases" in out

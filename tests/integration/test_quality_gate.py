@@ -176,6 +176,8 @@ def test_the_job_path_rejects_an_impossible_date_from_the_source(gate):
 
     # The rejected snapshot can be re-checked from the command line: exit code 3, failures shown.
     staged = app.store.table("silver.filings").metadata.refs[STAGING_BRANCH].snapshot_id
+    on_main = {s.snapshot_id: s.on_main for s in app.store.snapshots("silver.filings")}
+    assert on_main[staged] is False and on_main[app.store.current_snapshot_id("silver.filings")] is True
     cli = CliRunner().invoke(
         main,
         [
