@@ -63,11 +63,11 @@ class Lakehouse:
         return ingest_reference(self.store, self.settings, source, auditor=self._auditor(audit, run_id))
 
     def transform(self, layer: str, *, full_refresh: bool = False, reextract: bool = False, audit: bool = True,
-                  run_id: str | None = None) -> list:
+                  run_id: str | None = None, progress=None) -> list:
         """Run every job of ``layer`` ('silver' or 'gold') in dependency order.
 
         Silver also extracts the PTR PDFs that arrived in bronze (``reextract`` re-reads those
-        extracted by an older extractor version). With ``audit`` (the default) every output is
+        extracted by an older extractor version; ``progress(done, total)`` follows the PDFs). With ``audit`` (the default) every output is
         written to the staging branch, checked (checks/*.yml), and published to main only if it
         passes (write-audit-publish); outcomes land in ops.check_results.
 
@@ -86,7 +86,8 @@ class Lakehouse:
         if layer == "silver":
             from jobs.silver.ptr_extraction import extract_ptrs
 
-            r = extract_ptrs(self.store, run_id=run_id, reextract=reextract, full=full_refresh, auditor=auditor)
+            r = extract_ptrs(self.store, run_id=run_id, reextract=reextract, full=full_refresh, auditor=auditor,
+                             progress=progress)
             results.append(JobResult("silver.ptr_extraction", "silver.ptr_transactions", r.status,
                                      {"bronze.house_documents": r.documents}, r.rows, r.snapshot_id, {}, r.seconds))
         return results

@@ -140,7 +140,9 @@ def ingest_house(c: Context, years: tuple[int, ...], source: str | None, types: 
 @handle_errors
 def transform(c: Context, layer: str, full_refresh: bool, reextract: bool) -> None:
     """Run the LAYER jobs incrementally (only inputs changed since their last run)."""
-    for r in c.app.transform(layer, full_refresh=full_refresh, reextract=reextract):
+    with _progress("extracting PDFs") as progress:
+        results = c.app.transform(layer, full_refresh=full_refresh, reextract=reextract, progress=progress)
+    for r in results:
         detail = ", ".join(f"{t}: {n} rows" for t, n in r.rows_in.items())
         click.echo(f"{r.output}: {r.status}" + (f" ({detail}; wrote {r.rows_out} rows, snapshot {r.snapshot_id})"
                                                if r.status == "committed" else ""))

@@ -43,10 +43,11 @@ def pipeline_run(c: Context, years, source, types, members_source, reference_sou
             raise click.BadParameter(str(exc), param_hint="--every") from None
     years = years or (dt.date.today().year,)
     while True:
-        with _progress("downloading PDFs") as progress:
+        with _progress("downloading PDFs") as progress, _progress("extracting PDFs") as extract_progress:
             report = run_pipeline(c.app, years, source=source, types=types.split(","),
                                   members_source=members_source, reference_source=reference_source,
-                                  attempts=attempts, echo=click.echo, progress=progress)
+                                  attempts=attempts, echo=click.echo, progress=progress,
+                                  extract_progress=extract_progress)
         click.echo(f"run {report.run_id}: {'ok' if report.ok else 'FAILED'}")
         if interval is None:
             sys.exit(report.exit_code)

@@ -95,6 +95,7 @@ def run_pipeline(
     run_id: str | None = None,
     echo: Echo | None = None,
     progress=None,
+    extract_progress=None,
 ) -> PipelineReport:
     """Run every step once, in order; stop at the first step that fails for good."""
     run_id = run_id or uuid.uuid4().hex[:12]
@@ -107,7 +108,7 @@ def run_pipeline(
         steps.append(("ingest.reference", lambda: _ingest_reference(app, reference_source, run_id)))
     steps += [
         ("ingest.house", lambda: _ingest_house(app, years, source, types, progress)),
-        ("transform.silver", lambda: _transform(app, "silver", run_id)),
+        ("transform.silver", lambda: _transform(app, "silver", run_id, extract_progress)),
         ("transform.gold", lambda: _transform(app, "gold", run_id)),
     ]
     for name, fn in steps:
@@ -169,8 +170,8 @@ def _ingest_reference(app, source, run_id):
     return r.securities, r.securities if r.status == "ingested" else 0, ()
 
 
-def _transform(app, layer, run_id):
-    results = app.transform(layer, run_id=run_id)
+def _transform(app, layer, run_id, progress=None):
+    results = app.transform(layer, run_id=run_id, progress=progress)
     snaps = tuple(f"{r.output}@{r.snapshot_id}" for r in results if r.snapshot_id)
     return (sum(sum(r.rows_in.values()) for r in results), sum(r.rows_out for r in results), snaps)
 

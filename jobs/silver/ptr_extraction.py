@@ -141,7 +141,7 @@ def _extract_star(args: tuple) -> Extracted:
 
 
 def extract_ptrs(store: Store, *, run_id: str | None = None, reextract: bool = False, full: bool = False,
-                 workers: int | None = None, auditor=None) -> ExtractionReport:
+                 workers: int | None = None, auditor=None, progress=None) -> ExtractionReport:
     """Extract the PTR PDFs bronze gained since the last run (see the module docstring).
 
     Args:
@@ -162,7 +162,7 @@ def extract_ptrs(store: Store, *, run_id: str | None = None, reextract: bool = F
         return ExtractionReport("up_to_date", 0, 0, 0, 0, None, time.perf_counter() - started)
 
     work = [(r["doc_id"], r["year"], r["filing_type"], r["sha256"], r["content"]) for r in todo.to_pylist()]
-    results = _run_pool(work, workers)
+    results = _run_pool(work, workers, progress)
     now = dt.datetime.now(dt.UTC)
     tx_rows, filing_rows, issue_rows, schedule_b_rows = [], [], [], []
     for res in results:
@@ -230,17 +230,26 @@ def _documents_to_extract(store: Store, source_sid: int | None, mark: int | None
     return docs.take(pa.array(sorted(latest.values()), pa.int64()))  # typed: an empty list must not be null-typed
 
 
-def _run_pool(work: list[tuple], workers: int | None) -> list[Extracted]:
+def _run_pool(work: list[tuple], workers: int | None, progress=None) -> list[Extracted]:
+    """Extract every document, in order; ``progress(done, total)`` after each one (a terminal bar)."""
     if not work:
         return []
     workers = max(1, min(workers or os.cpu_count() or 1, len(work)))
     if workers == 1:
-        return [_extract_star(w) for w in work]
+        return list(_reporting(map(_extract_star, work), len(work), progress))
     import multiprocessing
 
     # 'spawn': the parent holds threads (gRPC, pyiceberg pools) that fork would copy mid-state.
     with concurrent.futures.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        return list(pool.map(_extract_star, work, chunksize=max(1, len(work) // (workers * 4))))
+        chunks = max(1, min(len(work) // (workers * 4), 8))  # small chunks keep the bar moving
+        return list(_reporting(pool.map(_extract_star, work, chunksize=chunks), len(work), progress))
+
+
+def _reporting(results, total: int, progress):
+    for done, result in enumerate(results, start=1):
+        if progress:
+            progress(done, total)
+        yield result
 
 
 def _rows_of(res: Extracted, now: dt.datetime, tx_rows: list, filing_rows: list, issue_rows: list) -> None:
