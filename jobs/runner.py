@@ -9,8 +9,11 @@ does nothing, so a re-run adds no snapshot.
 Jobs with a :class:`jobs.spec.Scope` recompute only what changed: the runner diffs each input
 between its watermark and its current snapshot (data files added vs removed, so overwrites and
 deletes count too), turns the changed rows into keys, feeds the transform only those keys' rows,
-and replaces only those keys' rows in the output. A full recompute happens on a first run, with
-``full_refresh``, when a non-key input (a dimension) changed, or when a watermark has expired.
+and replaces only those keys' rows in the output — in fact only the keys whose recomputed rows
+differ from the stored ones, by appending (new keys) and rewriting just the data files that hold a
+changed key (:meth:`catalog.store.Store.write_changes`), in one snapshot. A full recompute happens
+on a first run, with ``full_refresh``, when a non-key input (a dimension) changed, when a watermark
+has expired, or when so much changed that recomputing everything is cheaper.
 """
 
 from __future__ import annotations
