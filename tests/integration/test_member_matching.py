@@ -183,8 +183,9 @@ def test_a_changed_filing_is_rematched_alone(matched, tmp_path, house_data):
     assert app.query("select count(*) as n, count_if(doc_id = '20026590') as pelosi "
                      "from silver.filer_matches").to_pylist() == [dict(n=1615, pelosi=0)]
     issues = results["silver.member_match_issues"]
-    # Pelosi had no issue: the job reads that one key, finds nothing, and rewrites the same 1,048 rows.
-    assert (issues.status, issues.full_read) == ("committed", False)
+    # Pelosi had no issue: the job reads that one key, recomputes nothing different, and writes no
+    # data (only its watermark moves).
+    assert (issues.status, issues.full_read, issues.rows_out) == ("no_changes", False, 0)
     assert issues.rows_in["silver.filer_matches"] == 0
     assert app.query("select count(*) as n from silver.member_match_issues").to_pylist() == [dict(n=1048)]
 
