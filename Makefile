@@ -22,8 +22,9 @@ $(STAMP): requirements.lock pyproject.toml
 demo: setup
 	$(BIN)/lakehouse demo
 
+# Two workers (pytest-xdist): the suite is mostly waiting on subprocesses, servers and disk.
 test: setup
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n 2
 
 # Regenerate requirements.lock from the ranges in pyproject.toml (maintainers only).
 lock:

@@ -491,7 +491,7 @@ class Store:
     def replace(
         self,
         identifier: str,
-        data: pa.Table,
+        data: pa.Table | pa.RecordBatchReader,
         properties: Mapping[str, str] | None = None,
         *,
         partition_values: Mapping[str, Iterable[Any]] | None = None,
@@ -500,10 +500,16 @@ class Store:
         """Replace rows in one transaction: the whole table, or only the given partitions.
 
         ``partition_values`` (``{"year": [2025]}``) scopes the overwrite to those identity
-        partitions, which pyiceberg drops as whole files instead of rewriting them.
+        partitions, which pyiceberg drops as whole files instead of rewriting them. A
+        ``pa.RecordBatchReader`` replaces the whole table without ever holding it in memory
+        (:meth:`_replace_streamed`).
         """
         from pyiceberg.expressions import AlwaysTrue, And, In
 
+        if isinstance(data, pa.RecordBatchReader):
+            if partition_values:
+                raise ValueError("a streamed replace writes the whole table; partition_values need a pa.Table")
+            return self._replace_streamed(identifier, data, properties, branch=branch)
         table = self.table(identifier)
         where: Any = AlwaysTrue()
         for column, values in (partition_values or {}).items():
@@ -516,6 +522,70 @@ class Store:
             warnings.filterwarnings("ignore", message="Delete operation did not match any records")
             tx.overwrite(conform(data, table), overwrite_filter=where, snapshot_properties=dict(properties or {}),
                          branch=branch)
+        after = table.metadata.refs.get(branch)
+        if after is None or (before is not None and after.snapshot_id == before.snapshot_id):
+            return None
+        return after.snapshot_id
+
+    def _replace_streamed(
+        self, identifier: str, batches: pa.RecordBatchReader, properties: Mapping[str, str] | None, *, branch: str
+    ) -> int | None:
+        """Replace the whole table with the rows of ``batches``, holding only a few files' worth at a time.
+
+        Batches are fanned out by partition into buffers; a buffer is written as a data file once it
+        reaches the table's target file size (at most ``STREAM_FLUSH_BYTES``), so memory stays near
+        partitions × file size however big the result (a 10M-row fact table is ~4 GB of Arrow).
+        pyiceberg 0.12 streams only into unpartitioned tables, hence the fan-out here. The commit
+        is what :meth:`replace` commits: a delete of every file and an append, in one transaction.
+        A failure before the commit leaves only unreferenced files (``lakehouse maintain orphans``).
+        """
+        import itertools
+        import uuid
+
+        from pyiceberg.expressions import AlwaysTrue
+        from pyiceberg.io.pyarrow import _dataframe_to_data_files
+        from pyiceberg.transforms import IdentityTransform
+
+        table = self.table(identifier)
+        metadata, io = table.metadata, table.io
+        write_uuid, counter = uuid.uuid4(), itertools.count(0)
+        spec_fields = metadata.spec().fields
+        fan_out = all(isinstance(f.transform, IdentityTransform) for f in spec_fields)
+        by = [metadata.schema().find_column_name(f.source_id) for f in spec_fields] if fan_out else []
+        flush_at = min(int(table.properties.get("write.target-file-size-bytes", STREAM_FLUSH_BYTES)),
+                       STREAM_FLUSH_BYTES)
+        buffers: dict[tuple, list[pa.Table]] = {}
+        sizes: dict[tuple, int] = {}
+        files: list[Any] = []
+
+        def flush(part: tuple) -> None:
+            chunk = pa.concat_tables(buffers.pop(part))
+            sizes.pop(part)
+            files.extend(_dataframe_to_data_files(metadata, chunk, io, write_uuid, counter))
+
+        for batch in batches:
+            if not batch.num_rows:
+                continue
+            rows = conform(pa.Table.from_batches([batch]), table)
+            for part, piece in _split_by(rows, by):
+                buffers.setdefault(part, []).append(piece)
+                sizes[part] = sizes.get(part, 0) + piece.nbytes
+                if sizes[part] >= flush_at:
+                    flush(part)
+        for part in list(buffers):
+            flush(part)
+
+        props = dict(properties or {})
+        before = table.metadata.refs.get(branch)
+        with table.transaction() as tx, warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message="Delete operation did not match any records")
+            if before is not None:
+                tx.delete(delete_filter=AlwaysTrue(), snapshot_properties=props, branch=branch)
+            with tx.update_snapshot(snapshot_properties=props, branch=branch).fast_append() as snap:
+                for f in files:
+                    snap.append_data_file(f)
+        logger.info("%s: replaced by %d streamed rows in %d files", identifier,
+                    sum(f.record_count for f in files), len(files))
         after = table.metadata.refs.get(branch)
         if after is None or (before is not None and after.snapshot_id == before.snapshot_id):
             return None
@@ -602,7 +672,7 @@ class Store:
     def stage(
         self,
         identifier: str,
-        data: pa.Table | Changes,
+        data: pa.Table | pa.RecordBatchReader | Changes,
         properties: Mapping[str, str] | None = None,
         *,
         partition_values: Mapping[str, Iterable[Any]] | None = None,
@@ -690,6 +760,29 @@ KEYED_FILE_BYTES = 8 * 1024 * 1024
 
 Incremental jobs replace a key's rows by rewriting only the files that hold it (copy-on-write), so
 smaller files mean less rewritten per changed key; 8 MiB is ~20k rows of gold.fact_transactions."""
+
+
+STREAM_FLUSH_BYTES = 64 * 1024 * 1024
+"""Largest buffer (Arrow bytes) a streamed replace holds per partition before writing it as a file."""
+
+
+def _split_by(rows: pa.Table, columns: Sequence[str]) -> Iterable[tuple[tuple, pa.Table]]:
+    """``rows`` split by the values of ``columns`` (identity partition columns); one piece when none."""
+    import pyarrow.compute as pc
+
+    if not columns:
+        yield (), rows
+        return
+    combos = rows.select(list(columns)).group_by(list(columns)).aggregate([])
+    if combos.num_rows == 1:
+        yield tuple(combos.column(c)[0].as_py() for c in columns), rows
+        return
+    for values in combos.to_pylist():
+        mask = None
+        for column, value in values.items():
+            cond = pc.is_null(rows.column(column)) if value is None else pc.equal(rows.column(column), value)
+            mask = cond if mask is None else pc.and_(mask, cond)
+        yield tuple(values[c] for c in columns), rows.filter(mask)
 
 
 def _table_properties(spec: TableSpec) -> dict[str, str]:

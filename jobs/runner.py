@@ -29,7 +29,7 @@ import pyarrow as pa
 from catalog.registry import table_spec
 from catalog.store import SOURCE_PREFIX, STAGING_BRANCH, Changes, Store
 from jobs.spec import JobSpec, ReadMode, WriteMode
-from lakehouse.errors import CheckFailedError, JobError
+from lakehouse.errors import CheckFailedError, CommitConflictError, JobError
 
 logger = logging.getLogger(__name__)
 
@@ -37,6 +37,8 @@ FULL_RECOMPUTE_SHARE = 0.1
 """A scoped job recomputes everything when more keys changed than this share of its output rows
 (and the output has at least ``FULL_RECOMPUTE_MIN_ROWS``; below that either way is instant)."""
 FULL_RECOMPUTE_MIN_ROWS = 1000
+STREAM_BATCH_ROWS = 122_880
+"""Rows per Arrow batch when a full result streams from DuckDB into the output (DuckDB's row-group size)."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -98,9 +100,17 @@ def run_job(store: Store, spec: JobSpec, *, run_id: str, full_refresh: bool = Fa
             # dimension such as dim_assets): the same result as a rebuild, by definition.
             affected = None
         bound, rows_in, any_full = _bind_inputs(con, store, spec, marks, sources, full_refresh, affected)
+        streamed = affected is None and (spec.write is WriteMode.REPLACE
+                                         or (spec.write is WriteMode.MERGE and spec.scope is not None))
         try:
-            result = _cast(_to_arrow(con, spec.transform(**bound)), target)
+            expr = spec.transform(**bound)
             partitions = None
+            if streamed:
+                # The result is the table's whole new content: stream it from DuckDB into data files
+                # instead of materialising it (a 10M-row fact table is ~4 GB of Arrow).
+                result = _CountingReader(_to_arrow_reader(con, expr), target)
+            else:
+                result = _cast(_to_arrow(con, expr), target)
             if affected is not None:
                 changes = keyed_changes(con, store, spec.output, result, key=spec.scope.key, affected=affected)
                 if changes is None:
@@ -123,17 +133,59 @@ def run_job(store: Store, spec: JobSpec, *, run_id: str, full_refresh: bool = Fa
             raise
         except Exception as exc:
             raise JobError(f"{spec.name}: the transform failed, {spec.output} is unchanged: {exc}") from exc
+
+        if spec.write is WriteMode.REPLACE_PARTITIONS and result.num_rows == 0:
+            # Nothing to write; the watermark stays, so the same (empty) range is re-read next time.
+            return JobResult(spec.name, spec.output, "no_changes", rows_in, 0, None, marks,
+                             time.perf_counter() - started)
+        if streamed:
+            try:
+                snapshot_id = write_audit_publish(store, spec.output, result.reader, properties, None, auditor,
+                                                  sources_now)
+            except (CheckFailedError, CommitConflictError):
+                raise
+            except Exception as exc:
+                if not result.failed:
+                    raise
+                raise JobError(f"{spec.name}: the transform failed, {spec.output} is unchanged: {exc}") from exc
+            rows_out = result.rows
+        else:
+            snapshot_id = write_audit_publish(store, spec.output, result, properties, partitions, auditor,
+                                              sources_now)
+            rows_out = result.add.num_rows if isinstance(result, Changes) else result.num_rows
     finally:
         con.disconnect()
 
-    if spec.write is WriteMode.REPLACE_PARTITIONS and result.num_rows == 0:
-        # Nothing to write; the watermark stays, so the same (empty) range is re-read next time.
-        return JobResult(spec.name, spec.output, "no_changes", rows_in, 0, None, marks, time.perf_counter() - started)
-    snapshot_id = write_audit_publish(store, spec.output, result, properties, partitions, auditor, sources_now)
-    rows_out = result.add.num_rows if isinstance(result, Changes) else result.num_rows
     logger.info("%s: wrote %d rows to %s (snapshot %s)", spec.name, rows_out, spec.output, snapshot_id)
     return JobResult(spec.name, spec.output, "committed", rows_in, rows_out, snapshot_id, sources_now,
                      time.perf_counter() - started, any_full or affected is None)
+
+
+class _CountingReader:
+    """A DuckDB result stream cast to the output schema, counting rows and noting a failure.
+
+    A query error surfaces while the store consumes the stream; ``failed`` tells the runner it was
+    the transform (a :class:`JobError`), not the write.
+    """
+
+    def __init__(self, source: pa.RecordBatchReader, target: pa.Schema) -> None:
+        self.rows = 0
+        self.failed = False
+        self._source = source
+        self._target = target.with_metadata(None)
+        self.reader = pa.RecordBatchReader.from_batches(self._target, self._batches())
+
+    def _batches(self):
+        while True:
+            try:
+                batch = self._source.read_next_batch()
+            except StopIteration:
+                return
+            except Exception:
+                self.failed = True
+                raise
+            self.rows += batch.num_rows
+            yield _cast_batch(batch, self._target)
 
 
 def _bind_inputs(con, store: Store, spec: JobSpec, marks: Mapping[str, int],
@@ -224,7 +276,7 @@ def _with_key(table: str, columns: tuple[str, ...] | None) -> tuple[str, ...] | 
 def write_audit_publish(
     store: Store,
     output: str,
-    data: pa.Table | Changes,
+    data: pa.Table | pa.RecordBatchReader | Changes,
     properties: Mapping[str, str],
     partitions: Mapping[str, list] | None,
     auditor: Auditor | None,
@@ -232,7 +284,8 @@ def write_audit_publish(
 ) -> int | None:
     """Commit ``data`` to ``output``: directly, or staged, audited and then published.
 
-    ``data`` is either rows (replacing the table, or the ``partitions``) or a keyed :class:`Changes`.
+    ``data`` is either rows (replacing the table, or the ``partitions``; a stream replaces the whole
+    table) or a keyed :class:`Changes`.
     """
     if auditor is None:
         if isinstance(data, Changes):
@@ -379,6 +432,11 @@ def _connect():
     return con
 
 
+def _to_arrow_reader(con, expr) -> pa.RecordBatchReader:
+    """The result as a stream of DuckDB's Arrow batches (large_string, as :func:`_to_arrow`)."""
+    return con._to_duckdb_relation(expr).to_arrow_reader(STREAM_BATCH_ROWS)
+
+
 def _to_arrow(con, expr) -> pa.Table:
     """The result as DuckDB's own Arrow table.
 
@@ -419,6 +477,14 @@ def _nullable_schema(schema: pa.Schema) -> pa.Schema:
 
 def _nullable(data: pa.Table) -> pa.Table:
     return data.cast(_nullable_schema(data.schema))
+
+
+def _cast_batch(batch: pa.RecordBatch, target: pa.Schema) -> pa.RecordBatch:
+    """:func:`_cast` for one record batch."""
+    missing = [f.name for f in target if f.name not in batch.schema.names]
+    if missing:
+        raise JobError(f"the transform's result lacks columns {missing}")
+    return pa.RecordBatch.from_arrays([batch.column(f.name).cast(f.type) for f in target], schema=target)
 
 
 def _cast(data: pa.Table, target: pa.Schema) -> pa.Table:
