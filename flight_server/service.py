@@ -5,6 +5,11 @@ A :class:`Request` says *what* to run (SQL, a named query, or a whole table) and
 resolves every table reference to a snapshot id; the pins travel in the Flight ticket, so the
 DoGet that follows a GetFlightInfo reads exactly what was described even if a new snapshot lands
 in between. :meth:`QueryService.open` runs a pinned request in the sandbox and streams it.
+
+Results of named queries are kept by (query, parameters, pinned snapshot ids) in a
+:class:`ResultCache`: a snapshot never changes, and named queries are deterministic functions of
+their parameters and the snapshots they read, so a cached answer is exactly what re-running would
+give. A new snapshot changes the pins, hence the key: nothing is ever served stale.
 """
 
 from __future__ import annotations
@@ -14,7 +19,9 @@ import dataclasses
 import json
 import logging
 import re
+import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -182,6 +189,7 @@ class QueryStream:
         key: bytes | None,
         cast_to: pa.Schema | None,
         deadline: float,
+        on_complete: Callable[[pa.Schema, list[pa.RecordBatch]], None] | None = None,
     ) -> None:
         self._service = service
         self._leases = leases
@@ -197,6 +205,8 @@ class QueryStream:
         self.rows = 0
         self.is_cancelled: Callable[[], bool] | None = None
         self._closed = False
+        self._on_complete = on_complete
+        self._kept: list[pa.RecordBatch] | None = [] if on_complete else None
 
     def __iter__(self) -> QueryStream:
         return self
@@ -210,6 +220,8 @@ class QueryStream:
                     if not self._pending:
                         if self.rows == 0 and self._empty_error:
                             raise QueryError(self._empty_error)
+                        if self._on_complete is not None and self._kept is not None:
+                            self._on_complete(self.schema, self._kept)
                         raise StopIteration
                     self._current = self._service._start(
                         self._sql,
@@ -234,6 +246,8 @@ class QueryStream:
                     batch = _to_schema(batch, self._cast_to)
                 elif batch.schema != self.schema:
                     batch = _conform(batch, self.schema)
+                if self._kept is not None:
+                    self._kept.append(batch)
                 return batch
         except BaseException:
             self.close()
@@ -275,6 +289,70 @@ def _conform(batch: pa.RecordBatch, schema: pa.Schema) -> pa.RecordBatch:
         ) from None
 
 
+class CachedStream:
+    """A cached result replayed with :class:`QueryStream`'s interface."""
+
+    def __init__(self, schema: pa.Schema, batches: list[pa.RecordBatch]) -> None:
+        self.schema = schema
+        self.rows = sum(b.num_rows for b in batches)
+        self.is_cancelled: Callable[[], bool] | None = None
+        self._batches = iter(batches)
+
+    def __iter__(self) -> CachedStream:
+        return self
+
+    def __next__(self) -> pa.RecordBatch:
+        return next(self._batches)
+
+    def read_all(self) -> pa.Table:
+        return pa.Table.from_batches(list(self), self.schema)
+
+    def close(self) -> None:
+        self._batches = iter(())
+
+
+class ResultCache:
+    """Named-query results by key, least recently used out first, within a byte budget.
+
+    A result bigger than an eighth of the budget is not kept (it would evict everything else for
+    one query; big results are the ones worth streaming from the warm snapshot anyway).
+    """
+
+    def __init__(self, budget_bytes: int) -> None:
+        self.budget = budget_bytes
+        self._entries: OrderedDict[str, tuple[pa.Schema, list[pa.RecordBatch], int]] = OrderedDict()
+        self._bytes = 0
+        self._lock = threading.Lock()
+        self.hits = self.misses = 0
+
+    def get(self, key: str) -> tuple[pa.Schema, list[pa.RecordBatch]] | None:
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is None:
+                self.misses += 1
+                return None
+            self._entries.move_to_end(key)
+            self.hits += 1
+            return entry[0], entry[1]
+
+    def put(self, key: str, schema: pa.Schema, batches: list[pa.RecordBatch]) -> None:
+        size = sum(b.nbytes for b in batches) + 1024
+        if size > self.budget // 8:
+            return
+        with self._lock:
+            if key in self._entries:
+                return
+            self._entries[key] = (schema, batches, size)
+            self._bytes += size
+            while self._bytes > self.budget:
+                _, (_, _, dropped) = self._entries.popitem(last=False)
+                self._bytes -= dropped
+
+    def stats(self) -> dict[str, int]:
+        with self._lock:
+            return {"entries": len(self._entries), "bytes": self._bytes, "hits": self.hits, "misses": self.misses}
+
+
 class QueryService:
     """Parses, pins, caches and runs queries for the Flight server.
 
@@ -291,6 +369,8 @@ class QueryService:
             "LAKEHOUSE_FLIGHT_CACHE_MB": settings.flight_cache_mb,
         }
         bad = [f"{k}={v}" for k, v in limits.items() if not v or v <= 0]
+        if settings.flight_result_cache_mb < 0:
+            bad.append(f"LAKEHOUSE_FLIGHT_RESULT_CACHE_MB={settings.flight_result_cache_mb}")
         if bad:
             raise ConfigError(f"Flight server limits must be positive: {', '.join(bad)}.")
         self.store = store
@@ -303,6 +383,7 @@ class QueryService:
         )
         self.cache = WarmCache(self.engine, store, settings.flight_cache_mb << 20)
         self.tracker = SnapshotTracker(store, self.cache.superseded)
+        self.results = ResultCache(settings.flight_result_cache_mb << 20) if settings.flight_result_cache_mb else None
 
     def close(self) -> None:
         self.engine.close()
@@ -387,6 +468,9 @@ class QueryService:
         Errors in the SQL surface here, before any batch is sent.
         """
         request = self.pin(request)
+        result_key = self._result_key(request)
+        if result_key is not None and (hit := self.results.get(result_key)) is not None:
+            return CachedStream(*hit)
         parsed = self.parse(request.sql)
         deadline = time.monotonic() + self.timeout
         leases, sql, registrations = self._prepare(parsed, request)
@@ -399,7 +483,21 @@ class QueryService:
             for lease in leases:
                 lease.release()
             raise
-        return QueryStream(self, request, leases, sql, registrations, first, key, cast_to, deadline)
+        on_complete = None
+        if result_key is not None:
+            results = self.results
+
+            def on_complete(schema: pa.Schema, batches: list[pa.RecordBatch]) -> None:
+                results.put(result_key, schema, batches)
+
+        return QueryStream(self, request, leases, sql, registrations, first, key, cast_to, deadline, on_complete)
+
+    def _result_key(self, request: Request) -> str | None:
+        """The result-cache key of a pinned named query; None when its result is not cached."""
+        if self.results is None or request.named is None or request.pins is None:
+            return None
+        return repr((request.sql, request.params, request.param_rows, request.table,
+                     sorted(request.pins.items(), key=repr)))
 
     def _prepare(
         self, parsed: ParsedQuery, request: Request

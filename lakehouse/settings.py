@@ -41,6 +41,8 @@ KNOWN_ENV: dict[str, str] = {
     "LAKEHOUSE_FLIGHT_QUERY_MEMORY_MB": "Working memory of one Flight query, in MiB (default 1024).",
     "LAKEHOUSE_FLIGHT_MAX_QUERIES": "Flight queries executing at once; more wait (default 8).",
     "LAKEHOUSE_FLIGHT_CACHE_MB": "Warm cache of Gold snapshots in the Flight server, MiB (default 2048).",
+    "LAKEHOUSE_FLIGHT_RESULT_CACHE_MB": "Cache of named-query results by snapshot in the Flight server, MiB "
+                                        "(default 64; 0 turns it off).",
     "LAKEHOUSE_ALERT_SINKS": "Where failed audits and pipeline runs are reported, comma-separated: log, "
                              "webhook, sns (default log).",
     "LAKEHOUSE_ALERT_WEBHOOK_URL": "URL the webhook sink POSTs the alert JSON to.",
@@ -92,6 +94,8 @@ class Settings:
     """Flight queries executing at once, so each can count on its working memory."""
     flight_cache_mb: int = 2048
     """Memory for warm (table, snapshot) data in the Flight server; bigger snapshots are streamed."""
+    flight_result_cache_mb: int = 64
+    """Memory for results of named queries, keyed by query, parameters and the snapshots read (0: off)."""
     alert_sinks: str = "log"
     """Alert sinks, comma-separated: ``log`` (operator log), ``webhook`` (HTTP POST of JSON), ``sns``."""
     alert_webhook_url: str | None = None
@@ -135,6 +139,7 @@ _ENV_FIELDS: dict[str, str] = {
     "LAKEHOUSE_FLIGHT_QUERY_MEMORY_MB": "flight_query_memory_mb",
     "LAKEHOUSE_FLIGHT_MAX_QUERIES": "flight_max_queries",
     "LAKEHOUSE_FLIGHT_CACHE_MB": "flight_cache_mb",
+    "LAKEHOUSE_FLIGHT_RESULT_CACHE_MB": "flight_result_cache_mb",
     "LAKEHOUSE_ALERT_SINKS": "alert_sinks",
     "LAKEHOUSE_ALERT_WEBHOOK_URL": "alert_webhook_url",
     "LAKEHOUSE_ALERT_WEBHOOK_TIMEOUT": "alert_webhook_timeout",

@@ -121,3 +121,19 @@ def test_a_column_added_to_a_job_output_is_filled_from_then_on(lakehouse):
     assert (result.status, result.full_read) == ("committed", True)
     assert store.read("gold.fact_filings", columns=["pdf_url"]).to_pylist() == [{"pdf_url": "https://x/20026590.pdf"}]
     assert run_job(store, JOB, run_id="r3").status == "up_to_date"
+
+
+def test_current_snapshot_follows_commits_made_by_another_process(tmp_path):
+    """The current snapshot is answered from the catalog's pointer; a commit elsewhere moves it."""
+    from tests.conftest import test_settings
+
+    settings = test_settings(tmp_path / "lh")
+    reader, writer = Store.open(settings), Store.open(settings)
+    reader.init_tables()
+    assert reader.current_snapshot_id("silver.filings") is None
+    rows = pa.table({"doc_id": ["1"], "year": [2025], "filing_type": ["P"], "pdf_url": ["https://x/1.pdf"]})
+    first = writer.append("silver.filings", rows)
+    assert reader.current_snapshot_id("silver.filings") == first
+    assert reader.current_snapshot_id("silver.filings") == first  # answered from the unchanged pointer
+    second = writer.append("silver.filings", rows)
+    assert second != first and reader.current_snapshot_id("silver.filings") == second

@@ -216,3 +216,34 @@ def test_client_helper_and_time_travel_on_named_queries(lakehouse, gold_server):
             lh.table("gold.fact_transactions", tag="no-such-tag")
         batches = list(lh.stream({"sql": "select * from range(200000) t(i)"}))
         assert sum(b.num_rows for b in batches) == 200_000 and len(batches) >= 3
+
+
+def test_named_results_are_cached_by_snapshot_and_never_stale(lakehouse, gold_server):
+    srv, location, _ = gold_server
+    results = srv.service.results
+    with connect(location) as lh:
+        first = lh.query("summary")
+        assert first.to_pylist()[0]["transactions"] == 36
+        assert lh.query("summary").equals(first)
+        assert {k: results.stats()[k] for k in ("hits", "misses", "entries")} == {"hits": 1, "misses": 1, "entries": 1}
+        assert lh.query("trending_stocks", {"window": 7}).num_rows == 5  # other parameters: another entry
+        assert results.stats()["entries"] == 2
+        # A new snapshot changes the pinned snapshot ids, hence the key: the next answer is fresh.
+        lakehouse.store.replace("gold.fact_transactions", transactions(n_docs=4))
+        assert lh.query("summary").to_pylist()[0]["transactions"] == 12
+        assert (results.stats()["hits"], results.stats()["misses"]) == (1, 3)
+        lh.sql("select count(*) as n from gold.fact_transactions")  # ad-hoc SQL is never cached
+        assert results.stats()["entries"] == 3
+
+
+def test_the_result_cache_can_be_turned_off(lakehouse):
+    from lakehouse.settings import Settings
+
+    fill_gold(lakehouse.store)
+    with running_server(lakehouse.store, Settings(flight_result_cache_mb=0)) as srv, \
+            connect(f"grpc://127.0.0.1:{srv.port}") as lh:
+        assert srv.service.results is None
+        assert lh.query("summary").to_pylist()[0]["transactions"] == 36
+        assert lh.query("summary").to_pylist()[0]["transactions"] == 36
+    with pytest.raises(ConfigError, match="LAKEHOUSE_FLIGHT_RESULT_CACHE_MB=-1"):
+        GoldFlightServer(lakehouse.store, "grpc://127.0.0.1:0", settings=Settings(flight_result_cache_mb=-1))
