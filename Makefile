@@ -22,9 +22,10 @@ $(STAMP): requirements.lock pyproject.toml
 demo: setup
 	$(BIN)/lakehouse demo
 
-# Two workers (pytest-xdist): the suite is mostly waiting on subprocesses, servers and disk.
+# Two workers (pytest-xdist), whole files per worker (module fixtures run their tests in order).
+# The suite mostly waits on subprocesses, servers and disk.
 test: setup
-	$(BIN)/python -m pytest -q -n 2
+	$(BIN)/python -m pytest -q -n 2 --dist loadfile
 
 # Regenerate requirements.lock from the ranges in pyproject.toml (maintainers only).
 lock:

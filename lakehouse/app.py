@@ -75,14 +75,15 @@ class Lakehouse:
             CheckFailedError: an output failed its checks; it and the jobs after it were not published.
         """
         from jobs.registry import jobs_for_layer
-        from jobs.runner import JobResult, run_job
+        from jobs.runner import EngineLimits, JobResult, run_job
 
         self.init()
         run_id = run_id or uuid.uuid4().hex[:12]
         auditor = self._auditor(audit, run_id)
         results = []
         for job in jobs_for_layer(layer):
-            results.append(run_job(self.store, job, run_id=run_id, full_refresh=full_refresh, auditor=auditor))
+            results.append(run_job(self.store, job, run_id=run_id, full_refresh=full_refresh, auditor=auditor,
+                                   limits=EngineLimits.from_settings(self.settings)))
         if layer == "silver":
             from jobs.silver.ptr_extraction import extract_ptrs
 

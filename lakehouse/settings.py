@@ -43,6 +43,10 @@ KNOWN_ENV: dict[str, str] = {
     "LAKEHOUSE_FLIGHT_CACHE_MB": "Warm cache of Gold snapshots in the Flight server, MiB (default 2048).",
     "LAKEHOUSE_FLIGHT_RESULT_CACHE_MB": "Cache of named-query results by snapshot in the Flight server, MiB "
                                         "(default 64; 0 turns it off).",
+    "LAKEHOUSE_JOB_MEMORY_MB": "Memory DuckDB may use in a batch job, MiB; past it joins, aggregates and sorts "
+                               "spill to disk (default 2048).",
+    "LAKEHOUSE_JOB_SPILL_DIR": "Where batch jobs spill (default: a lakehouse-duckdb-spill folder in the "
+                               "system temp directory).",
     "LAKEHOUSE_ALERT_SINKS": "Where failed audits and pipeline runs are reported, comma-separated: log, "
                              "webhook, sns (default log).",
     "LAKEHOUSE_ALERT_WEBHOOK_URL": "URL the webhook sink POSTs the alert JSON to.",
@@ -96,6 +100,10 @@ class Settings:
     """Memory for warm (table, snapshot) data in the Flight server; bigger snapshots are streamed."""
     flight_result_cache_mb: int = 64
     """Memory for results of named queries, keyed by query, parameters and the snapshots read (0: off)."""
+    job_memory_mb: int = 2048
+    """DuckDB's memory limit in batch jobs: a 10M-trade Gold rebuild then peaks under ~3 GB, spilling."""
+    job_spill_dir: str | None = None
+    """Directory for DuckDB's spill files (default: ``lakehouse-duckdb-spill`` in the temp directory)."""
     alert_sinks: str = "log"
     """Alert sinks, comma-separated: ``log`` (operator log), ``webhook`` (HTTP POST of JSON), ``sns``."""
     alert_webhook_url: str | None = None
@@ -140,6 +148,8 @@ _ENV_FIELDS: dict[str, str] = {
     "LAKEHOUSE_FLIGHT_MAX_QUERIES": "flight_max_queries",
     "LAKEHOUSE_FLIGHT_CACHE_MB": "flight_cache_mb",
     "LAKEHOUSE_FLIGHT_RESULT_CACHE_MB": "flight_result_cache_mb",
+    "LAKEHOUSE_JOB_MEMORY_MB": "job_memory_mb",
+    "LAKEHOUSE_JOB_SPILL_DIR": "job_spill_dir",
     "LAKEHOUSE_ALERT_SINKS": "alert_sinks",
     "LAKEHOUSE_ALERT_WEBHOOK_URL": "alert_webhook_url",
     "LAKEHOUSE_ALERT_WEBHOOK_TIMEOUT": "alert_webhook_timeout",
@@ -168,6 +178,8 @@ def load_settings(environ: Mapping[str, str] | None = None, **overrides: Any) ->
     if "home" in values:
         values["home"] = Path(values["home"])
     settings = Settings(**values)
+    if settings.job_memory_mb < 64:
+        raise ConfigError(f"LAKEHOUSE_JOB_MEMORY_MB={settings.job_memory_mb} is too small; give at least 64 (MiB)")
     if settings.http_concurrency < 1 or settings.http_rate <= 0 or settings.commit_every < 1:
         raise ConfigError(
             "HTTP concurrency, rate and commit batch size must be positive; check "

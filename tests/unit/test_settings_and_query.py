@@ -71,3 +71,18 @@ def test_catalog_config_never_prints_a_password(monkeypatch):
     text = describe_pyiceberg_config(load_settings({"LAKEHOUSE_HOME": "/tmp/nowhere"}))
     assert "s3cret" not in text and "abc" not in text
     assert "uri: postgresql+psycopg2://lake:***@db.example:5432/lake" in text
+
+
+def test_job_memory_limit_and_spill_directory_reach_duckdb(tmp_path):
+    from jobs.runner import EngineLimits, _connect
+
+    settings = load_settings({"LAKEHOUSE_JOB_MEMORY_MB": "300", "LAKEHOUSE_JOB_SPILL_DIR": str(tmp_path)})
+    con = _connect(EngineLimits.from_settings(settings))
+    try:
+        got = con.raw_sql("select current_setting('memory_limit'), current_setting('temp_directory')").fetchall()
+    finally:
+        con.disconnect()
+    assert got == [("300.0 MiB", str(tmp_path))]
+    assert EngineLimits.from_settings(load_settings({})) == EngineLimits(2048, None)
+    with pytest.raises(ConfigError, match="LAKEHOUSE_JOB_MEMORY_MB=10 is too small"):
+        load_settings({"LAKEHOUSE_JOB_MEMORY_MB": "10"})
