@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import logging
 import warnings
 from collections.abc import Iterable, Mapping, Sequence
@@ -25,6 +26,15 @@ if TYPE_CHECKING:
     from pyiceberg.table import Table
 
 logger = logging.getLogger(__name__)
+
+@functools.cache
+def _pointer_query() -> Any:
+    from sqlalchemy import text
+
+    # pyiceberg's SQL catalog table (pyiceberg.catalog.sql.IcebergTables), read-only.
+    return text("SELECT metadata_location FROM iceberg_tables WHERE catalog_name = :catalog "
+                "AND table_namespace = :namespace AND table_name = :name")
+
 
 SOURCE_PREFIX = "lakehouse.source."
 """Snapshot-summary key prefix of job watermarks: ``lakehouse.source.silver.filings = <snapshot id>``."""
@@ -216,20 +226,18 @@ class Store:
         return snapshot_id
 
     def _metadata_location(self, identifier: str) -> str | None:
-        """Where the catalog's pointer for ``identifier`` is now (SQL catalogs only; else None)."""
-        from pyiceberg.catalog.sql import IcebergTables, SqlCatalog
-        from sqlalchemy import select
+        """Where the catalog's pointer for ``identifier`` is now (SQL catalogs only; else None).
+
+        A plain-text statement: building SQLAlchemy's expression each call cost more than the query.
+        """
+        from pyiceberg.catalog.sql import SqlCatalog
 
         if not isinstance(self.catalog, SqlCatalog) or "." not in identifier:
             return None
         namespace, name = identifier.rsplit(".", 1)
-        query = select(IcebergTables.metadata_location).where(
-            IcebergTables.catalog_name == self.catalog.name,
-            IcebergTables.table_namespace == namespace,
-            IcebergTables.table_name == name,
-        )
         with self.catalog.engine.connect() as connection:
-            return connection.execute(query).scalar_one_or_none()
+            return connection.execute(_pointer_query(), {"catalog": self.catalog.name, "namespace": namespace,
+                                                       "name": name}).scalar_one_or_none()
 
     def resolve(self, identifier: str, as_of: AsOf) -> int | None:
         """The snapshot id to read for ``as_of``; None means the table has no data then.
