@@ -48,6 +48,7 @@ from flight_server.errors import QueryCancelledError, QueryRefusedError, QueryTi
 from flight_server.sandbox import CATALOG_NAME, SERVED_SCHEMA
 from flight_server.service import (
     MAX_PARAM_BYTES,
+    CachedStream,
     QueryService,
     QueryStream,
     Request,
@@ -229,6 +230,9 @@ class GoldFlightServer(flight.FlightServerBase):
                 raise QueryError(f"Bad request: {name} is not a ticket.")
             request = Request.from_json(_json(message.statement_handle), self._selector(context))
         stream = self._service.open(request, key=raw)
+        if isinstance(stream, CachedStream):
+            # Already in memory: Flight sends it from C++ without calling back into Python per batch.
+            return flight.RecordBatchStream(stream.read_all())
         stream.is_cancelled = context.is_cancelled
         return flight.GeneratorStream(stream.schema, _FlightStream(stream))
 
