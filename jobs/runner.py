@@ -13,7 +13,9 @@ and replaces only those keys' rows in the output — in fact only the keys whose
 differ from the stored ones, by appending (new keys) and rewriting just the data files that hold a
 changed key (:meth:`catalog.store.Store.write_changes`), in one snapshot. A full recompute happens
 on a first run, with ``full_refresh``, when a non-key input (a dimension) changed, when a watermark
-has expired, or when so much changed that recomputing everything is cheaper.
+has expired, or when so much changed that recomputing everything is cheaper. A full recompute
+streams DuckDB's result into the output's data files batch by batch (never the whole result in
+memory), and DuckDB itself works within :class:`EngineLimits`, spilling to disk past them.
 """
 
 from __future__ import annotations
