@@ -2,7 +2,7 @@
 
 Full run (``make bench``): Silver at 100k, 1M and 10M trades; results in ``benchmarks/results.json``
 and ``BENCHMARKS.md``. Quick run (``make bench QUICK=1``): every metric at the smallest size
-(100k trades, a 300-filing mirror), results in ``benchmarks/out/quick/`` so the recorded full run
+(100k trades, a 100-filing mirror, one repetition; under 3 minutes), results in ``benchmarks/out/quick/`` so the recorded full run
 is not overwritten. A subset (``--only incremental``, ``--only named,stream`` …) writes to
 ``benchmarks/out/only/`` for the same reason.
 """
@@ -49,8 +49,8 @@ class Plan:
 FULL = Plan("full", 100_000, 1_000_000, 10_000_000, rounds=3, reps=3, pandas_cap_s=1500, named_single=400,
             named_concurrent=60, stream_runs=3, pdfs=200, mirror_filings=1618, trending_pandas=True,
             trending_rounds=1, trending_reps=2)
-QUICK = Plan("quick", 100_000, 100_000, 100_000, rounds=2, reps=2, pandas_cap_s=120, named_single=150,
-             named_concurrent=15, stream_runs=2, pdfs=50, mirror_filings=300, trending_pandas=False,
+QUICK = Plan("quick", 100_000, 100_000, 100_000, rounds=1, reps=1, pandas_cap_s=120, named_single=80,
+             named_concurrent=10, stream_runs=1, pdfs=30, mirror_filings=100, trending_pandas=False,
              trending_rounds=0, trending_reps=1)
 
 
