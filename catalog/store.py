@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
+
 @functools.cache
 def _pointer_query() -> Any:
     from sqlalchemy import text

@@ -9,7 +9,8 @@ The data of a (table, snapshot) is immutable, so a warm copy keyed by snapshot i
 When the server sees that a table has a new current snapshot, the copies of its other snapshots are
 dropped as soon as no running query uses them: that is the invalidation, exactly at publication.
 Snapshots too big for the cache budget are never copied; each query streams them from the
-table's files (:meth:`catalog.store.Store.read_batches`).
+table's files (:meth:`catalog.store.Store.read_batches`). Results of named queries are kept too
+(:class:`ResultCache`), by the snapshot ids they read, so they are exact for the same reason.
 """
 
 from __future__ import annotations
@@ -312,3 +313,49 @@ def _row_width(schema: pa.Schema) -> int:
         except ValueError:  # variable width: strings, binaries, nested
             width += 40
     return width
+
+
+class ResultCache:
+    """Named-query results by key, least recently used out first, within a byte budget.
+
+    A result bigger than an eighth of the budget is not kept (it would evict everything else for
+    one query; big results are the ones worth streaming from the warm snapshot anyway).
+    """
+
+    def __init__(self, budget_bytes: int) -> None:
+        self.budget = budget_bytes
+        self._entries: OrderedDict[str, tuple[pa.Schema, list[pa.RecordBatch], int]] = OrderedDict()
+        self._bytes = 0
+        self._lock = threading.Lock()
+        self.hits = self.misses = 0
+
+    def get(self, key: str) -> tuple[pa.Schema, list[pa.RecordBatch]] | None:
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is None:
+                self.misses += 1
+                return None
+            self._entries.move_to_end(key)
+            self.hits += 1
+            return entry[0], entry[1]
+
+    @property
+    def max_entry_bytes(self) -> int:
+        return self.budget // 8
+
+    def put(self, key: str, schema: pa.Schema, batches: list[pa.RecordBatch]) -> None:
+        size = sum(b.nbytes for b in batches) + 1024
+        if size > self.max_entry_bytes:
+            return
+        with self._lock:
+            if key in self._entries:
+                return
+            self._entries[key] = (schema, batches, size)
+            self._bytes += size
+            while self._bytes > self.budget:
+                _, (_, _, dropped) = self._entries.popitem(last=False)
+                self._bytes -= dropped
+
+    def stats(self) -> dict[str, int]:
+        with self._lock:
+            return {"entries": len(self._entries), "bytes": self._bytes, "hits": self.hits, "misses": self.misses}

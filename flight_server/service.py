@@ -7,7 +7,7 @@ DoGet that follows a GetFlightInfo reads exactly what was described even if a ne
 in between. :meth:`QueryService.open` runs a pinned request in the sandbox and streams it.
 
 Results of named queries are kept by (query, parameters, pinned snapshot ids) in a
-:class:`ResultCache`: a snapshot never changes, and named queries are deterministic functions of
+:class:`~flight_server.cache.ResultCache`: a snapshot never changes, and named queries are deterministic functions of
 their parameters and the snapshots they read, so a cached answer is exactly what re-running would
 give. A new snapshot changes the pins, hence the key: nothing is ever served stale.
 """
@@ -16,19 +16,18 @@ from __future__ import annotations
 
 import base64
 import dataclasses
+import functools
 import json
 import logging
 import re
-import threading
 import time
-from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import pyarrow as pa
 
 from catalog.store import AsOf, Store
-from flight_server.cache import Lease, SnapshotTracker, WarmCache
+from flight_server.cache import Lease, ResultCache, SnapshotTracker, WarmCache
 from flight_server.errors import QueryLimitError
 from flight_server.named import jsonable, named_query
 from flight_server.sandbox import SERVED_SCHEMA, Engine, ParsedQuery, Result, as_utc
@@ -190,6 +189,7 @@ class QueryStream:
         cast_to: pa.Schema | None,
         deadline: float,
         on_complete: Callable[[pa.Schema, list[pa.RecordBatch]], None] | None = None,
+        keep_up_to: int = 0,
     ) -> None:
         self._service = service
         self._leases = leases
@@ -205,8 +205,11 @@ class QueryStream:
         self.rows = 0
         self.is_cancelled: Callable[[], bool] | None = None
         self._closed = False
+        # The batches, for ``on_complete`` (the result cache), while they fit in ``keep_up_to`` bytes.
         self._on_complete = on_complete
         self._kept: list[pa.RecordBatch] | None = [] if on_complete else None
+        self._keep_up_to = keep_up_to
+        self._kept_bytes = 0
 
     def __iter__(self) -> QueryStream:
         return self
@@ -247,7 +250,11 @@ class QueryStream:
                 elif batch.schema != self.schema:
                     batch = _conform(batch, self.schema)
                 if self._kept is not None:
-                    self._kept.append(batch)
+                    self._kept_bytes += batch.nbytes
+                    if self._kept_bytes > self._keep_up_to:
+                        self._kept = None  # too big to cache: stop holding its batches
+                    else:
+                        self._kept.append(batch)
                 return batch
         except BaseException:
             self.close()
@@ -309,48 +316,6 @@ class CachedStream:
 
     def close(self) -> None:
         self._batches = iter(())
-
-
-class ResultCache:
-    """Named-query results by key, least recently used out first, within a byte budget.
-
-    A result bigger than an eighth of the budget is not kept (it would evict everything else for
-    one query; big results are the ones worth streaming from the warm snapshot anyway).
-    """
-
-    def __init__(self, budget_bytes: int) -> None:
-        self.budget = budget_bytes
-        self._entries: OrderedDict[str, tuple[pa.Schema, list[pa.RecordBatch], int]] = OrderedDict()
-        self._bytes = 0
-        self._lock = threading.Lock()
-        self.hits = self.misses = 0
-
-    def get(self, key: str) -> tuple[pa.Schema, list[pa.RecordBatch]] | None:
-        with self._lock:
-            entry = self._entries.get(key)
-            if entry is None:
-                self.misses += 1
-                return None
-            self._entries.move_to_end(key)
-            self.hits += 1
-            return entry[0], entry[1]
-
-    def put(self, key: str, schema: pa.Schema, batches: list[pa.RecordBatch]) -> None:
-        size = sum(b.nbytes for b in batches) + 1024
-        if size > self.budget // 8:
-            return
-        with self._lock:
-            if key in self._entries:
-                return
-            self._entries[key] = (schema, batches, size)
-            self._bytes += size
-            while self._bytes > self.budget:
-                _, (_, _, dropped) = self._entries.popitem(last=False)
-                self._bytes -= dropped
-
-    def stats(self) -> dict[str, int]:
-        with self._lock:
-            return {"entries": len(self._entries), "bytes": self._bytes, "hits": self.hits, "misses": self.misses}
 
 
 class QueryService:
@@ -483,14 +448,10 @@ class QueryService:
             for lease in leases:
                 lease.release()
             raise
-        on_complete = None
-        if result_key is not None:
-            results = self.results
-
-            def on_complete(schema: pa.Schema, batches: list[pa.RecordBatch]) -> None:
-                results.put(result_key, schema, batches)
-
-        return QueryStream(self, request, leases, sql, registrations, first, key, cast_to, deadline, on_complete)
+        if result_key is None:
+            return QueryStream(self, request, leases, sql, registrations, first, key, cast_to, deadline)
+        return QueryStream(self, request, leases, sql, registrations, first, key, cast_to, deadline,
+                           functools.partial(self.results.put, result_key), self.results.max_entry_bytes)
 
     def _result_key(self, request: Request) -> str | None:
         """The result-cache key of a pinned named query; None when its result is not cached."""

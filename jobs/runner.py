@@ -33,6 +33,7 @@ from catalog.registry import table_spec
 from catalog.store import SOURCE_PREFIX, STAGING_BRANCH, Changes, Store
 from jobs.spec import JobSpec, ReadMode, WriteMode
 from lakehouse.errors import CheckFailedError, CommitConflictError, JobError
+from lakehouse.settings import Settings
 
 logger = logging.getLogger(__name__)
 
@@ -53,11 +54,11 @@ class EngineLimits:
     speed; agg_trending_stocks at 100k trades takes ~1.4x longer (it spills), at 2.6 GB instead of 4.3.
     """
 
-    memory_mb: int | None = 2048
-    spill_dir: str | None = None
+    memory_mb: int | None = Settings.job_memory_mb
+    spill_dir: str | None = Settings.job_spill_dir
 
     @classmethod
-    def from_settings(cls, settings: Any) -> EngineLimits:
+    def from_settings(cls, settings: Settings) -> EngineLimits:
         return cls(settings.job_memory_mb, settings.job_spill_dir)
 
 
@@ -152,7 +153,7 @@ def run_job(store: Store, spec: JobSpec, *, run_id: str, full_refresh: bool = Fa
         except CheckFailedError:
             raise
         except Exception as exc:
-            raise JobError(f"{spec.name}: the transform failed, {spec.output} is unchanged: {exc}") from exc
+            raise _transform_failed(spec, exc) from exc
 
         if spec.write is WriteMode.REPLACE_PARTITIONS and result.num_rows == 0:
             # Nothing to write; the watermark stays, so the same (empty) range is re-read next time.
@@ -167,7 +168,7 @@ def run_job(store: Store, spec: JobSpec, *, run_id: str, full_refresh: bool = Fa
             except Exception as exc:
                 if not result.failed:
                     raise
-                raise JobError(f"{spec.name}: the transform failed, {spec.output} is unchanged: {exc}") from exc
+                raise _transform_failed(spec, exc) from exc
             rows_out = result.rows
         else:
             snapshot_id = write_audit_publish(store, spec.output, result, properties, partitions, auditor,
@@ -179,6 +180,10 @@ def run_job(store: Store, spec: JobSpec, *, run_id: str, full_refresh: bool = Fa
     logger.info("%s: wrote %d rows to %s (snapshot %s)", spec.name, rows_out, spec.output, snapshot_id)
     return JobResult(spec.name, spec.output, "committed", rows_in, rows_out, snapshot_id, sources_now,
                      time.perf_counter() - started, any_full or affected is None)
+
+
+def _transform_failed(spec: JobSpec, exc: Exception) -> JobError:
+    return JobError(f"{spec.name}: the transform failed, {spec.output} is unchanged: {exc}")
 
 
 class _CountingReader:
@@ -205,7 +210,7 @@ class _CountingReader:
                 self.failed = True
                 raise
             self.rows += batch.num_rows
-            yield _cast_batch(batch, self._target)
+            yield _cast(batch, self._target)
 
 
 def _bind_inputs(con, store: Store, spec: JobSpec, marks: Mapping[str, int],
@@ -506,19 +511,12 @@ def _nullable(data: pa.Table) -> pa.Table:
     return data.cast(_nullable_schema(data.schema))
 
 
-def _cast_batch(batch: pa.RecordBatch, target: pa.Schema) -> pa.RecordBatch:
-    """:func:`_cast` for one record batch."""
-    missing = [f.name for f in target if f.name not in batch.schema.names]
+def _cast(data: pa.Table | pa.RecordBatch, target: pa.Schema) -> Any:
+    """Order and cast ``data`` (a table or one batch of a stream) to ``target``; fails loudly on a
+    missing column."""
+    missing = [f.name for f in target if f.name not in data.schema.names]
     if missing:
         raise JobError(f"the transform's result lacks columns {missing}")
-    return pa.RecordBatch.from_arrays([batch.column(f.name).cast(f.type) for f in target], schema=target)
-
-
-def _cast(data: pa.Table, target: pa.Schema) -> pa.Table:
-    """Order and cast ``data`` to ``target``; fails loudly on a missing column."""
-    missing = [f.name for f in target if f.name not in data.column_names]
-    if missing:
-        raise JobError(f"the transform's result lacks columns {missing}")
-    return pa.Table.from_arrays(
+    return type(data).from_arrays(
         [data.column(f.name).cast(f.type) for f in target], schema=target.with_metadata(None)
     )
