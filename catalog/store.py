@@ -28,13 +28,21 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 
+_POINTERS_SQL = (
+    # pyiceberg's SQL catalog table (pyiceberg.catalog.sql.IcebergTables), read-only.
+    "SELECT table_name, metadata_location FROM iceberg_tables "
+    "WHERE catalog_name = :catalog AND table_namespace = :namespace"
+)
+
+
 @functools.cache
-def _pointer_query() -> Any:
+def _pointers_statement(dialect: Any, one_table: bool) -> tuple[str, tuple[str, ...] | None]:
+    """The pointer query in ``dialect``'s own parameter style, and its parameter order if positional."""
     from sqlalchemy import text
 
-    # pyiceberg's SQL catalog table (pyiceberg.catalog.sql.IcebergTables), read-only.
-    return text("SELECT metadata_location FROM iceberg_tables WHERE catalog_name = :catalog "
-                "AND table_namespace = :namespace AND table_name = :name")
+    compiled = text(_POINTERS_SQL + (" AND table_name = :name" if one_table else "")).compile(dialect=dialect)
+    order = compiled.positiontup
+    return compiled.string, tuple(order) if order else None
 
 
 SOURCE_PREFIX = "lakehouse.source."
@@ -216,7 +224,27 @@ class Store:
         the same file, the answer is the one found last time. A SQL catalog gives the pointer in
         one indexed query; other catalogs load the table each time.
         """
-        location = self._metadata_location(identifier)
+        namespace, _, name = identifier.rpartition(".")
+        pointers = self._pointers(namespace, name) if namespace else None
+        return self._snapshot_at(identifier, pointers.get(name) if pointers else None)
+
+    def current_snapshot_ids(self, namespace: str) -> dict[str, int | None] | None:
+        """Current snapshot id of every table of ``namespace``, from one catalog read.
+
+        For readers that ask about several tables per request (the Flight server): one query
+        instead of one per table. Tables whose pointer did not move are answered from memory.
+
+        Returns:
+            ``{"gold.t": snapshot id or None}``; None if the catalog is not a SQL catalog (then
+            ask :meth:`current_snapshot_id` per table).
+        """
+        pointers = self._pointers(namespace)
+        if pointers is None:
+            return None
+        return {f"{namespace}.{name}": self._snapshot_at(f"{namespace}.{name}", location)
+                for name, location in pointers.items()}
+
+    def _snapshot_at(self, identifier: str, location: str | None) -> int | None:
         known = self._snapshot_at_location.get(identifier)
         if location is not None and known is not None and known[0] == location:
             return known[1]
@@ -226,19 +254,31 @@ class Store:
         self._snapshot_at_location[identifier] = (table.metadata_location, snapshot_id)
         return snapshot_id
 
-    def _metadata_location(self, identifier: str) -> str | None:
-        """Where the catalog's pointer for ``identifier`` is now (SQL catalogs only; else None).
+    def _pointers(self, namespace: str, name: str | None = None) -> dict[str, str] | None:
+        """``{table name: metadata location}`` of ``namespace`` (or of one table) as the catalog has it now.
 
-        A plain-text statement: building SQLAlchemy's expression each call cost more than the query.
+        SQL catalogs only (else None). Runs on a pooled DB-API connection: SQLAlchemy's statement
+        execution cost several times the query itself, and the Flight server asks on every request.
         """
         from pyiceberg.catalog.sql import SqlCatalog
 
-        if not isinstance(self.catalog, SqlCatalog) or "." not in identifier:
+        if not isinstance(self.catalog, SqlCatalog):
             return None
-        namespace, name = identifier.rsplit(".", 1)
-        with self.catalog.engine.connect() as connection:
-            return connection.execute(_pointer_query(), {"catalog": self.catalog.name, "namespace": namespace,
-                                                       "name": name}).scalar_one_or_none()
+        engine = self.catalog.engine
+        sql, order = _pointers_statement(engine.dialect, name is not None)
+        values = {"catalog": self.catalog.name, "namespace": namespace, "name": name}
+        params: Any = tuple(values[k] for k in order) if order else values
+        connection = engine.raw_connection()
+        try:
+            cursor = connection.cursor()
+            try:
+                cursor.execute(sql, params)
+                rows = cursor.fetchall()
+            finally:
+                cursor.close()
+        finally:
+            connection.close()  # back to the pool, rolled back
+        return {table: location for table, location in rows}
 
     def resolve(self, identifier: str, as_of: AsOf) -> int | None:
         """The snapshot id to read for ``as_of``; None means the table has no data then.

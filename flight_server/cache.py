@@ -92,6 +92,7 @@ class SnapshotTracker:
         self._current: dict[str, FreshValue[int | None]] = {}
         self._seen: dict[str, int | None] = {}
         self._tables = FreshValue(self._list_tables)
+        self._all = FreshValue(lambda: self._store.current_snapshot_ids(SERVED_SCHEMA))
         self._known: frozenset[str] | None = None
 
     def _list_tables(self) -> frozenset[str]:
@@ -109,19 +110,33 @@ class SnapshotTracker:
             return True
         return table in self.tables()
 
-    def current(self, table: str) -> int | None:
+    def current(self, tables: list[str]) -> dict[str, int | None]:
+        """The current snapshot id of each of ``tables``, read after the call began.
+
+        A SQL catalog answers all served tables in one read (shared by concurrent callers); other
+        catalogs are asked table by table.
+        """
+        ids = self._all.get()
+        if ids is None or any(t not in ids for t in tables):  # not a SQL catalog, or a table just dropped
+            ids = {t: self._current_one(t) for t in tables}
+        for table in tables:
+            self._note(table, ids[table])
+        return {t: ids[t] for t in tables}
+
+    def _current_one(self, table: str) -> int | None:
         with self._lock:
             fresh = self._current.get(table)
             if fresh is None:
                 fresh = self._current[table] = FreshValue(lambda: self._store.current_snapshot_id(table))
-        snapshot_id = fresh.get()
+        return fresh.get()
+
+    def _note(self, table: str, snapshot_id: int | None) -> None:
         with self._lock:
             changed = table in self._seen and self._seen[table] != snapshot_id
             self._seen[table] = snapshot_id
         if changed:
             logger.info("%s: new current snapshot %s", table, snapshot_id)
             self._on_new_snapshot(table, snapshot_id)
-        return snapshot_id
 
 
 @dataclasses.dataclass

@@ -384,7 +384,7 @@ class QueryService:
         pins: dict[str, int | None] = {}
         plain = list(dict.fromkeys(r.table for r in parsed.refs if r.at_unit is None))
         if plain and as_of.is_current:
-            pins.update({t: self.tracker.current(t) for t in plain})
+            pins.update(self.tracker.current(plain))
         elif plain:
             # A snapshot id belongs to one table; the others are read as of its commit time.
             versions = resolve_versions(self.store, plain, as_of)
@@ -515,8 +515,8 @@ class QueryService:
     def table_schemas(self) -> list[tuple[str, pa.Schema]]:
         """(name, result schema of ``SELECT *``) of every served table, for GetTables."""
         out = []
-        for table in self.tracker.tables():
-            snapshot_id = self.tracker.current(table)
+        tables = self.tracker.tables()
+        for table, snapshot_id in self.tracker.current(tables).items():
             schema = self.store.schema_at(table, snapshot_id)
             out.append((table.split(".", 1)[1], self.engine.output_schema(schema.empty_table())))
         return out

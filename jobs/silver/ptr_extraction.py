@@ -241,8 +241,9 @@ def _run_pool(work: list[tuple], workers: int | None, progress=None) -> list[Ext
 
     # 'spawn': the parent holds threads (gRPC, pyiceberg pools) that fork would copy mid-state.
     with concurrent.futures.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        chunks = max(1, min(len(work) // (workers * 4), 8))  # small chunks keep the bar moving
-        return list(_reporting(pool.map(_extract_star, work, chunksize=chunks), len(work), progress))
+        # One document per task: a scan needing OCR costs ~500x a text PDF, and scans come in runs
+        # (paper DocIDs sort together), so chunks of several left one worker idle for the last chunk.
+        return list(_reporting(pool.map(_extract_star, work, chunksize=1), len(work), progress))
 
 
 def _reporting(results, total: int, progress):

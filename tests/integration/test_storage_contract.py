@@ -162,6 +162,17 @@ def test_rerun_adds_no_snapshot(storage, pipelines, mirrors):
     assert {t: len(b.app.store.table(t).snapshots()) for t in BRONZE_SILVER_GOLD} == before
 
 
+def test_current_snapshot_ids_read_every_pointer_of_a_namespace_at_once(storage, pipelines):
+    """One catalog read answers for every gold table (the Flight server's freshness check), on each catalog."""
+    b = pipelines(storage)
+    gold = [t for t in b.app.store.list_tables() if t.startswith("gold.")]
+    expected = {t: b.app.store.table(t).current_snapshot() for t in gold}
+    expected = {t: s.snapshot_id if s else None for t, s in expected.items()}
+    assert b.app.store.current_snapshot_ids("gold") == expected
+    assert b.app.store.current_snapshot_ids("no_such_namespace") == {}
+    assert {t: b.app.store.current_snapshot_id(t) for t in gold} == expected
+
+
 def test_time_travel(storage, pipelines, mirrors, lake_env):
     """The Clerk drops a filing: gold changes, and the earlier gold stays readable by snapshot and time."""
     b = pipelines(storage)
