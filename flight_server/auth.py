@@ -222,23 +222,38 @@ class CallMiddleware(flight.ServerMiddleware):
 
 
 class CallMiddlewareFactory(flight.ServerMiddlewareFactory):
-    """Authenticates every call (when a token is set) and offers a session cookie to new clients."""
+    """Authenticates every call (when a token is set) and offers a session cookie to new clients.
 
-    def __init__(self, authenticator: Authenticator | None) -> None:
+    A DoGet that needs nothing from its middleware (no bearer to send back, no selector headers,
+    no session options) gets none: pyarrow then skips the two other Python callbacks of the call,
+    which with the cookie offer cost ~30 % of an empty DoGet's throughput. The cookie is still
+    offered on every other cookieless call (a Flight SQL client's GetFlightInfo, actions,
+    handshake), which is where clients that keep cookies pick it up.
+    """
+
+    def __init__(self, authenticator: Authenticator | None, sessions: SessionStore | None = None) -> None:
         super().__init__()
         self._auth = authenticator
+        self._sessions = sessions
 
-    def start_call(self, info: flight.CallInfo, headers: dict[str, list[Any]]) -> CallMiddleware:
+    def start_call(self, info: flight.CallInfo, headers: dict[str, list[Any]]) -> CallMiddleware | None:
         user, bearer = ("anonymous", None)
         if self._auth is not None:
             user, bearer = self._auth.check(_first(headers, "authorization"))
         session_id = _cookie(_first(headers, "cookie"), SESSION_COOKIE)
-        new_session = None if session_id else secrets.token_urlsafe(18)
         selectors = {
             name: value
             for name, header in SELECTOR_HEADERS.items()
             if (value := _first(headers, header)) not in (None, "")
         }
+        if (
+            info.method == flight.FlightMethod.DO_GET
+            and bearer is None
+            and not selectors
+            and (session_id is None or (self._sessions is not None and not self._sessions.get(session_id)))
+        ):
+            return None
+        new_session = None if session_id else secrets.token_urlsafe(18)
         return CallMiddleware(user, bearer, session_id, new_session, selectors)
 
 

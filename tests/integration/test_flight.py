@@ -247,3 +247,54 @@ def test_the_result_cache_can_be_turned_off(lakehouse):
         assert lh.query("summary").to_pylist()[0]["transactions"] == 36
     with pytest.raises(ConfigError, match="LAKEHOUSE_FLIGHT_RESULT_CACHE_MB=-1"):
         GoldFlightServer(lakehouse.store, "grpc://127.0.0.1:0", settings=Settings(flight_result_cache_mb=-1))
+
+
+class _Cookies(flight.ClientMiddlewareFactory):
+    """Records whether each header block (headers, then trailers) offered a cookie; sends it back once known."""
+
+    def __init__(self) -> None:
+        self.cookie: str | None = None
+        self.offered: list[bool] = []
+
+    def start_call(self, info):
+        factory = self
+
+        class Call(flight.ClientMiddleware):
+            def sending_headers(self):
+                return {"cookie": factory.cookie} if factory.cookie else {}
+
+            def received_headers(self, headers):
+                offer = headers.get("set-cookie")
+                factory.offered.append(bool(offer))
+                if offer and factory.cookie is None:
+                    factory.cookie = offer[0].split(";")[0]
+
+        return Call()
+
+
+def test_a_plain_doget_skips_the_session_but_a_session_still_travels_in_time(lakehouse, gold_server):
+    """DoGet without cookie or selector gets no middleware (no cookie offer); sessions keep working."""
+    from flight_server.flightsql import flight_pb, to_session_option_value
+
+    _, location, snapshots = gold_server
+    lakehouse.store.replace("gold.fact_transactions", transactions(n_docs=4))
+    cookies = _Cookies()
+    client = flight.connect(location, middleware=[cookies])
+
+    def summary() -> int:
+        ticket = flight.Ticket(json.dumps({"query": "summary"}).encode())
+        return client.do_get(ticket).read_all().to_pylist()[0]["transactions"]
+
+    assert summary() == 12 and cookies.offered == [False] and cookies.cookie is None
+    list(client.do_action(flight.Action("lakehouse.named_queries", b"")))  # any other call offers a session
+    assert any(cookies.offered[1:]) and cookies.cookie.startswith("arrow_flight_session_id=")
+    request = flight_pb.SetSessionOptionsRequest()
+    request.session_options["snapshot_id"].CopyFrom(to_session_option_value(snapshots["gold.fact_transactions"]))
+    result = flight_pb.SetSessionOptionsResult()
+    result.ParseFromString(
+        next(iter(client.do_action(flight.Action("SetSessionOptions", request.SerializeToString())))).body.to_pybytes()
+    )
+    assert not result.errors
+    assert summary() == 36  # the session's snapshot, through the DoGet's middleware
+    other = flight.connect(location).do_get(flight.Ticket(b'{"query": "summary"}')).read_all()
+    assert other.to_pylist()[0]["transactions"] == 12  # a client without the cookie reads the current snapshot
