@@ -21,6 +21,7 @@ from pyiceberg.types import (
     DoubleType,
     IcebergType,
     IntegerType,
+    ListType,
     LongType,
     NestedField,
     StringType,
@@ -63,7 +64,7 @@ class TableSpec:
     @property
     def schema(self) -> Schema:
         fields = [
-            NestedField(field_id=i, name=c.name, field_type=c.type, required=c.required, doc=c.doc)
+            NestedField(field_id=i, name=c.name, field_type=_with_ids(c.type, i), required=c.required, doc=c.doc)
             for i, c in enumerate(self.columns, start=1)
         ]
         ids = [self._field_id(k) for k in self.key]
@@ -97,12 +98,31 @@ class TableSpec:
         raise KeyError(f"{self.identifier} has no column {name!r}")
 
 
+LIST_ELEMENT_IDS = 10_000
+"""A list column's element gets field id ``LIST_ELEMENT_IDS + the column's id`` (clear of the columns')."""
+
+
+def _with_ids(type_: IcebergType, field_id: int) -> IcebergType:
+    if isinstance(type_, ListType):
+        return ListType(element_id=LIST_ELEMENT_IDS + field_id, element=type_.element_type,
+                        element_required=type_.element_required)
+    return type_
+
+
 def _c(name: str, type_: IcebergType, doc: str, required: bool = False) -> Column:
     return Column(name, type_, doc, required)
 
 
 S, I, L, B, D, TS, BIN = StringType(), IntegerType(), LongType(), BooleanType(), DateType(), TimestamptzType(), BinaryType()
 F = DoubleType()
+STRINGS = ListType(element_id=0, element=StringType(), element_required=False)
+"""A list of strings (the element id is assigned per table by :func:`_with_ids`)."""
+
+QUALITY_ISSUES_DOC = (
+    "Codes of the row rules this row fails (the checks file of the table declares each rule, the fact it "
+    "encodes and the share of a partition above which it blocks a batch); empty when none. The row is "
+    "published all the same: README, 'Data quality', lists the codes."
+)
 
 _LINEAGE = (
     _c("run_id", S, "Id of the ingest run that wrote the row.", True),
@@ -170,18 +190,24 @@ FILINGS = TableSpec(
         _c("last_name", S, "Last name, whitespace normalised."),
         _c("suffix", S, "Generational suffix, normalised ('Jr' -> 'Jr.')."),
         _c("filer_name", S, "Display name: first, last and suffix."),
-        _c("state_district", S, "State and district code as published, e.g. 'CA11', 'DE00'."),
-        _c("state", S, "Two-letter state or territory code."),
-        _c("district", I, "Congressional district number; null when at-large or a delegate ('00')."),
+        _c("state_district", S, "State and district code as published (trimmed, upper case), e.g. 'CA11', "
+           "'DE00'; the Clerk's own oddities ('KS/01', 'AQ00') are kept."),
+        _c("state", S, "Two-letter USPS state or territory code, read from state_district ('AQ', American "
+           "Samoa's code in the 2016-2021 indexes, becomes 'AS'); null when state_district is unreadable."),
+        _c("district", I, "Congressional district number as published; null when at-large or a delegate "
+           "('00'), or unreadable."),
         _c("is_at_large", B, "True when the district code is '00' (at-large seat or delegate)."),
         _c("is_efiled", B, "True for e-filed (text PDF), false for paper (scanned, 7-digit DocID); null if unknown."),
         _c("doc_id_family", S, "DocID shape: ptr_efiled, fd_efiled, extension_efiled, notice_efiled, "
-           "withdrawal_efiled, paper, unknown."),
+           "waiver_efiled, efiled_other (8 digits), withdrawal_efiled (4 digits), paper (7 digits), unknown."),
         _c("pdf_url", S, "Canonical Clerk URL of the filing's PDF (PTRs under ptr-pdfs/, others financial-pdfs/)."),
         _c("is_amendment", B, "True for Amendment Reports (type A). PTR amendments are flagged from the PDF later."),
         _c("index_record_count", I, "How many index records carried this DocID (the index repeats some)."),
         _c("source_url", S, "Index file the latest record came from."),
         _c("ingested_at", TS, "When that index version was ingested into bronze."),
+        _c("quality_issues", STRINGS, QUALITY_ISSUES_DOC),
+        _c("filing_date_raw", S, "FilingDate as published (M/D/YYYY; empty on many withdrawal notices)."),
+        _c("year_raw", S, "The index record's own Year as published."),
     ),
     partition_by=("year",),
     sort_by=("doc_id",),
@@ -211,6 +237,10 @@ FACT_FILINGS = TableSpec(
         _c("document_in_bronze", B, "Whether bronze.house_documents holds this filing's PDF.", True),
         _c("document_sha256", S, "SHA-256 of the PDF in bronze, when held."),
         _c("document_size_bytes", L, "Size of the PDF in bronze, when held."),
+        _c("quality_issues", STRINGS, "The filing's quality_issues from silver.filings (codes of the index "
+           "record's oddities; empty when none)."),
+        _c("bioguide_id", S, "The Member who filed (silver.filer_matches); null for candidates and others."),
+        _c("member_key", L, "Key of the gold.dim_members version valid at the filing date."),
     ),
     partition_by=("year",),
     sort_by=("doc_id",),
@@ -400,6 +430,7 @@ PTR_FILINGS = TableSpec(
         _c("extractor_version", S, "Version of the extractor.", True),
         _c("pdf_sha256", S, "SHA-256 of the source PDF in bronze.", True),
         _c("extracted_at", TS, "When the document was extracted.", True),
+        _c("quality_issues", STRINGS, QUALITY_ISSUES_DOC),
     ),
     partition_by=("year",),
     sort_by=("doc_id",),

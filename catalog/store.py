@@ -112,7 +112,7 @@ class DataFiles:
 
 _DUCKDB_TYPES = {"string": "VARCHAR", "int": "INTEGER", "long": "BIGINT", "boolean": "BOOLEAN",
                  "date": "DATE", "double": "DOUBLE", "float": "FLOAT", "timestamptz": "TIMESTAMPTZ",
-                 "timestamp": "TIMESTAMP", "binary": "BLOB"}
+                 "timestamp": "TIMESTAMP", "binary": "BLOB", "list<string>": "VARCHAR[]"}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -181,8 +181,9 @@ class Store:
                 continue
             table = self.catalog.load_table(spec.identifier)
             have = {f.name: f.field_type for f in table.schema().fields}
+            # Compared as text: a list's element id is assigned by the catalog when the column is added.
             changed = [f"{c.name} ({have[c.name]} -> {c.type})" for c in spec.columns
-                       if c.name in have and have[c.name] != c.type and not _widens(have[c.name], c.type)]
+                       if c.name in have and str(have[c.name]) != str(c.type) and not _widens(have[c.name], c.type)]
             if changed:
                 raise ConfigError(
                     f"{spec.identifier}: the registry changed the type of {', '.join(changed)}; Iceberg only "

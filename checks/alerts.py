@@ -157,7 +157,11 @@ def audit_alert(report: AuditReport) -> Alert:
         "passed": report.passed, "counts": report.counts(),
         "checks": [_check_details(r) for r in report.results if r.outcome != "pass"],
     }
-    return Alert("audit_failed" if not report.passed else "audit_report", subject, report.summary(), details)
+    summary = report.summary()
+    if not report.passed:
+        details["advice"] = report.advice()
+        summary += "\n" + details["advice"]
+    return Alert("audit_failed" if not report.passed else "audit_report", subject, summary, details)
 
 
 def _check_details(result) -> dict[str, Any]:

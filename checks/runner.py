@@ -45,14 +45,22 @@ CHECKS_DIR = Path(__file__).resolve().parent
 
 OUTCOMES = ("pass", "fail", "warn", "error")
 FAMILIES = ("schema", "duplicate", "missing", "validity", "range", "reference", "cross_field", "freshness",
-            "row_count")
-"""Check families; each check names its family in ``attributes: {family: …}``."""
+            "row_count", "volume")
+"""Check families; each check names its family in ``attributes: {family: …}``. ``volume`` checks
+compare a write with what it replaces and with the table's history (anomalies): a failure holds the
+batch back until a fix or ``--accept-anomaly``."""
 
 SAMPLE_ROWS = 5
 """Failing rows kept per check (Soda queries up to 100; reports and ops.check_results keep these)."""
 
 BASELINE_VIEW = "audit_baseline"
 """One-row view the checks may read: ``main_row_count``, the audited table's row count on main."""
+VOLUME_VIEW = "audit_volume"
+"""View of row counts per partition value (``part``; ``'*'`` is the whole table): ``staged_rows`` in
+the audited snapshot, ``main_rows`` on main (0 when main has none)."""
+HISTORY_VIEW = "audit_history"
+"""The audited table's earlier outcomes in ops.check_results (``checked_at``, ``run_id``,
+``snapshot_id``, ``check_name``, ``outcome``, ``value``), with ``published``: that audit passed."""
 
 _DATA_SOURCE = "lakehouse"
 # Soda keeps its logs in a process-wide singleton that every Scan() resets, so two scans at once
@@ -79,6 +87,9 @@ class CheckResult:
     """Up to :data:`SAMPLE_ROWS` failing rows; schema differences and freshness details likewise."""
     definition: str
     """The check as written in its SodaCL file."""
+    note: str | None = None
+    """Why the outcome is what it is beyond the value: the failing share against its limit for a
+    row rule, or that a volume anomaly was accepted."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -111,10 +122,28 @@ class AuditReport:
         for r in self.results:
             if r.outcome == "pass":
                 continue
-            lines.append(f"  {r.outcome.upper():<5} {r.check}: value {_format_value(r.value)}")
+            note = f" ({r.note})" if r.note else ""
+            lines.append(f"  {r.outcome.upper():<5} {r.check}: value {_format_value(r.value)}{note}")
+            if r.outcome == "warn":
+                continue  # warnings are unusual rows, published with their issues; samples are in ops.check_results
             for row in r.failed_rows_sample:
                 lines.append("        " + _format_row(row))
         return "\n".join(lines)
+
+    @property
+    def anomalies(self) -> tuple[CheckResult, ...]:
+        """Failed volume checks: the batch is unusual against history, not malformed."""
+        families = {d.name: d.family for d in check_definitions(self.table)}
+        return tuple(r for r in self.results if r.outcome == "fail" and families.get(r.check) == "volume")
+
+    def advice(self) -> str:
+        """What to do about a failed audit, in one paragraph."""
+        if not self.passed and len(self.anomalies) == sum(r.outcome in ("fail", "error") for r in self.results):
+            return ("Only volume checks failed: the batch is unusual against this table's history (e.g. a "
+                    "year's index shrank). If the source really changed, publish it with --accept-anomaly "
+                    "(lakehouse transform … / pipeline run); otherwise fix the source and re-run.")
+        return ("Fix the cause (the failing rows are listed above and kept on the staging branch) and "
+                "re-run; rows that are merely unusual never fail a check, only systemic problems do.")
 
 
 def _format_value(value: object) -> str:
@@ -140,6 +169,24 @@ class CheckDefinition:
     name: str
     family: str
     definition: str
+    row_issue: str | None = None
+    """For a row rule (a ``failed rows`` check with a ``fail condition``): the code written into
+    the ``quality_issues`` of every row that fails it."""
+    condition: str | None = None
+    """The row rule's SQL condition (true for a failing row)."""
+    max_share: float | None = None
+    """For a row rule: the largest share of failing rows in any one partition (e.g. one year) that
+    is still unusual rows rather than a systemic failure; above it the check fails."""
+
+
+@dataclasses.dataclass(frozen=True)
+class RowRule:
+    """A row-level rule: rows failing it are published, each carrying ``code`` in ``quality_issues``."""
+
+    code: str
+    check: str
+    condition: str
+    max_share: float
 
 
 def view_name(table: str) -> str:
@@ -183,7 +230,17 @@ def _load(table: str) -> tuple[str, tuple[CheckDefinition, ...], frozenset[str]]
                 f"{path}: check {header!r} needs a 'name:' and 'attributes: {{family: …}}' with one of "
                 f"{', '.join(FAMILIES)}"
             )
-        definitions.append(CheckDefinition(table, name, family, _source(lines, node)))
+        attributes = config.get("attributes") or {}
+        row_issue, share = attributes.get("row_issue"), attributes.get("max_share")
+        condition = config.get("fail condition")
+        if (row_issue is not None) != (share is not None) or (row_issue is not None and not condition):
+            raise ConfigError(
+                f"{path}: check {name!r}: a row rule needs all of 'fail condition:', 'row_issue:' and "
+                "'max_share:' (the code failing rows carry, and the share of a partition above which "
+                "the failure is systemic)"
+            )
+        definitions.append(CheckDefinition(table, name, family, _source(lines, node), row_issue,
+                                           condition, None if share is None else _share(path, name, share)))
     names = [d.name for d in definitions]
     if len(set(names)) != len(names):
         dupes = sorted({n for n in names if names.count(n) > 1})
@@ -192,6 +249,41 @@ def _load(table: str) -> tuple[str, tuple[CheckDefinition, ...], frozenset[str]]
     words = re.findall(r"\b((?:bronze|silver|gold|ops)_[a-z0-9_]+)\b", text)
     referenced = {views[w] for w in words if w in views}
     return text, tuple(definitions), frozenset(referenced - {table})
+
+
+def _share(path: Path, check: str, value: object) -> float:
+    """'2%' or 0.02 -> 0.02."""
+    text = str(value).strip()
+    try:
+        share = float(text[:-1]) / 100 if text.endswith("%") else float(text)
+    except ValueError:
+        share = -1.0
+    if not 0 <= share <= 1:
+        raise ConfigError(f"{path}: check {check!r}: max_share {value!r} is not a share (e.g. 2% or 0.02)")
+    return share
+
+
+def row_rules(table: str) -> tuple[RowRule, ...]:
+    """The row rules of ``table``'s checks: what :func:`tag_rows` writes into ``quality_issues``."""
+    return tuple(RowRule(d.row_issue, d.name, d.condition, d.max_share)
+                 for d in check_definitions(table) if d.row_issue is not None)
+
+
+def tag_rows_sql(table: str, relation: str, columns: Sequence[str]) -> str | None:
+    """SQL selecting ``relation`` (a table or subquery) with ``quality_issues`` set from the row rules.
+
+    Issues a transform already put in ``quality_issues`` are kept (first). None when ``table`` has
+    no row rules.
+    """
+    rules = row_rules(table)
+    if not rules:
+        return None
+    cases = ", ".join(f"case when ({r.condition}) then '{r.code}' end" for r in rules)
+    tagged = f"list_filter([{cases}], code -> code is not null)"
+    if "quality_issues" in columns:
+        value = f"list_concat(coalesce(quality_issues, []::varchar[]), {tagged})"
+        return f"select * replace ({value} as quality_issues) from {relation}"
+    return f"select *, {tagged} as quality_issues from {relation}"
 
 
 def _source(lines: list[str], node) -> str:
@@ -226,11 +318,12 @@ def referenced_tables(table: str) -> frozenset[str]:
 
 
 def audit(store: Store, table: str, snapshot_id: int, *, run_id: str,
-          tables_at: Mapping[str, int] | None = None) -> AuditReport:
+          tables_at: Mapping[str, int] | None = None, accept_anomaly: bool = False) -> AuditReport:
     """Run the checks of ``table`` against its data at ``snapshot_id`` (main or a staging branch).
 
     Tables the checks refer to are read at ``tables_at[name]`` when given (e.g. the input snapshots
     a job computed from, or a sibling's staged snapshot), else at their current main snapshot.
+    ``accept_anomaly`` turns failed volume checks into warnings (the operator vouches for the batch).
 
     Returns:
         The report; a table without a checks file yields no results (and passes).
@@ -242,11 +335,50 @@ def audit(store: Store, table: str, snapshot_id: int, *, run_id: str,
     data = {table: _read(store, table, snapshot_id)}
     for other in sorted(referenced_tables(table)):
         data[other] = _read(store, other, tables_at.get(other, store.current_snapshot_id(other)))
+    text = _load(table)[0]
+    partitions = _main_partition_rows(store, table) if VOLUME_VIEW in text else None
+    history = _history(store, table) if HISTORY_VIEW in text else None
     read_s = time.perf_counter() - started
-    results = run_checks(table, data, snapshot_id=snapshot_id, main_row_count=store.row_count(table))
+    results = run_checks(table, data, snapshot_id=snapshot_id, main_row_count=store.row_count(table),
+                         main_partition_rows=partitions, history=history, accept_anomaly=accept_anomaly)
     logger.info("audit %s@%s: %d checks in %.2fs (read %.2fs)", table, snapshot_id, len(results),
                 time.perf_counter() - started, read_s)
     return AuditReport(table, snapshot_id, results, run_id)
+
+
+def _main_partition_rows(store: Store, table: str) -> dict[str, int]:
+    """Rows per partition value of ``table`` on main (what a write would replace)."""
+    part = _partition_column(table)
+    if part is None or store.current_snapshot_id(table) is None:
+        return {}
+    import pyarrow.compute as pc
+
+    values = store.read(table, columns=[part]).column(part)
+    counts = pc.value_counts(values)
+    return {str(v["values"]): int(v["counts"]) for v in counts.to_pylist()}
+
+
+def _history(store: Store, table: str) -> pa.Table:
+    """Earlier outcomes of ``table``'s checks, each marked ``published`` when its audit passed."""
+    import duckdb
+    from pyiceberg.expressions import EqualTo
+
+    if not store.catalog.table_exists(CHECK_RESULTS.identifier) or \
+            store.current_snapshot_id(CHECK_RESULTS.identifier) is None:
+        return HISTORY_SCHEMA.empty_table()
+    rows = store.read(CHECK_RESULTS.identifier, row_filter=EqualTo("table_name", table),
+                      columns=["checked_at", "run_id", "snapshot_id", "check_name", "outcome", "value"])
+    con = duckdb.connect(":memory:")
+    try:
+        con.register("r", rows)
+        result = con.execute(
+            "select timezone('UTC', checked_at) as checked_at, run_id, snapshot_id, check_name, outcome, value, "
+            "not bool_or(outcome in ('fail', 'error')) over (partition by run_id, snapshot_id) as published "
+            "from r"
+        ).to_arrow_table()
+    finally:
+        con.close()
+    return result.cast(HISTORY_SCHEMA)
 
 
 def _read(store: Store, table: str, snapshot_id: int | None) -> pa.Table:
@@ -269,6 +401,9 @@ def run_checks(
     snapshot_id: int | None = None,
     main_row_count: int | None = None,
     only: Sequence[str] | None = None,
+    main_partition_rows: Mapping[str, int] | None = None,
+    history: pa.Table | None = None,
+    accept_anomaly: bool = False,
 ) -> tuple[CheckResult, ...]:
     """Run the checks of ``table`` on Arrow data, no catalog needed (tests feed data directly).
 
@@ -276,6 +411,9 @@ def run_checks(
         data: ``table`` and every table its checks refer to (missing ones are empty).
         main_row_count: rows of ``table`` on main, for the row-count-drop checks.
         only: run just these checks (by name); default all.
+        main_partition_rows: rows on main per partition value (as text), for ``audit_volume``.
+        history: earlier outcomes of ``table`` (:data:`HISTORY_SCHEMA`), for ``audit_history``.
+        accept_anomaly: failed volume checks only warn (the operator accepted the batch).
     """
     definitions = check_definitions(table)
     sodacl = _load(table)[0]
@@ -299,11 +437,92 @@ def run_checks(
             _expose(con, name, arrow)
         baseline = "null" if main_row_count is None else str(int(main_row_count))
         con.execute(f"create view {BASELINE_VIEW} as select {baseline}::bigint as main_row_count")
+        if VOLUME_VIEW in sodacl:
+            _expose_volume(con, table, data.get(table), main_row_count, main_partition_rows)
+        if HISTORY_VIEW in sodacl:
+            con.register(HISTORY_VIEW, history if history is not None else HISTORY_SCHEMA.empty_table())
         raw, errors, samples = _scan(con, sodacl)
+        shares = {d.name: _worst_share(con, table, d) for d in definitions if d.row_issue is not None}
     finally:
         con.close()
-    return tuple(_result(table, snapshot_id, d, raw.get(d.name), errors, samples.get(d.name, []))
-                 for d in definitions)
+    results = []
+    for d in definitions:
+        r = _result(table, snapshot_id, d, raw.get(d.name), errors, samples.get(d.name, []))
+        if d.row_issue is not None and r.outcome in ("pass", "fail", "warn"):
+            r = _judge_share(r, d, shares[d.name])
+        elif d.family == "volume" and r.outcome == "fail" and accept_anomaly:
+            r = dataclasses.replace(r, outcome="warn", note="anomaly accepted (--accept-anomaly)")
+        results.append(r)
+    return tuple(results)
+
+
+HISTORY_SCHEMA = pa.schema([
+    ("checked_at", pa.timestamp("us")), ("run_id", pa.string()), ("snapshot_id", pa.int64()),
+    ("check_name", pa.string()), ("outcome", pa.string()), ("value", pa.float64()), ("published", pa.bool_()),
+])
+"""Columns of the ``audit_history`` view."""
+
+
+def _partition_column(table: str) -> str | None:
+    spec = table_spec(table)
+    return spec.partition_by[0] if spec.partition_by else None
+
+
+def _expose_volume(con, table: str, staged: pa.Table | None, main_row_count: int | None,
+                   main_partition_rows: Mapping[str, int] | None) -> None:
+    """``audit_volume``: staged vs main row counts per partition value and in total ('*')."""
+    part = _partition_column(table)
+    if staged is None or part not in staged.column_names:
+        part = None
+    view = view_name(table)
+    main = {"*": int(main_row_count or 0), **{str(k): int(v) for k, v in (main_partition_rows or {}).items()}}
+    con.register("_main_volume", pa.table({"part": list(main), "main_rows": list(main.values())},
+                                          schema=pa.schema([("part", pa.string()), ("main_rows", pa.int64())])))
+    staged = (f"select cast(\"{part}\" as varchar) as part, count(*) as staged_rows from {view} group by 1 "
+              "union all " if part else "")
+    staged += f"select '*' as part, count(*) as staged_rows from {view}"
+    con.execute(
+        f"create view {VOLUME_VIEW} as select coalesce(s.part, m.part) as part, "
+        "coalesce(s.staged_rows, 0)::bigint as staged_rows, coalesce(m.main_rows, 0)::bigint as main_rows "
+        f"from ({staged}) s full outer join _main_volume m on s.part = m.part"
+    )
+
+
+MIN_PARTITION_ROWS = 100
+"""A share is judged only over at least this many rows: one odd row of a 5-row partition is 20% and
+says nothing systemic. Smaller partitions are judged with the whole table; a smaller table only warns."""
+
+
+def _worst_share(con, table: str, definition: CheckDefinition) -> tuple[str | None, int, int]:
+    """(partition, failing rows, rows) where the row rule fails most often: the worst partition of
+    at least :data:`MIN_PARTITION_ROWS` rows, else the whole table (partition None)."""
+    part = _partition_column(table)
+    key = f'cast("{part}" as varchar)' if part else "'*'"
+    try:
+        rows = con.execute(
+            f"select {key} as part, count(*) filter (where ({definition.condition})) as failing, count(*) as total "
+            f"from {view_name(table)} group by 1"
+        ).fetchall()
+    except Exception as exc:  # noqa: BLE001 - Soda reports the same broken condition as an error
+        logger.debug("row rule %r could not be measured: %s", definition.name, exc)
+        return None, 0, 0
+    whole = (None, sum(int(r[1]) for r in rows), sum(int(r[2]) for r in rows))
+    big = [(p, int(f), int(t)) for p, f, t in rows if part and t >= MIN_PARTITION_ROWS]
+    return max([*big, whole], key=lambda r: (r[1] / r[2] if r[2] >= MIN_PARTITION_ROWS else 0.0, r[1]))
+
+
+def _judge_share(result: CheckResult, definition: CheckDefinition, worst: tuple[str | None, int, int]) -> CheckResult:
+    """A row rule fails only when a partition's failing share passes its limit; below, it warns."""
+    part, failing, total = worst
+    if not failing and not result.value:
+        return dataclasses.replace(result, outcome="pass", failed_rows_sample=[])
+    share = failing / total if total else 0.0
+    where = f"{_partition_column(definition.table)} {part}" if part is not None else "the table"
+    limit = definition.max_share
+    systemic = share > limit and total >= MIN_PARTITION_ROWS
+    note = (f"worst {where}: {failing:,} of {total:,} rows = {share:.2%}, limit {limit:.2%}; "
+            + ("systemic" if systemic else f"rows carry '{definition.row_issue}' in quality_issues"))
+    return dataclasses.replace(result, outcome="fail" if systemic else "warn", note=note)
 
 
 def _expose(con, table: str, arrow: pa.Table) -> None:
@@ -469,7 +688,7 @@ def record_results(store: Store, report: AuditReport) -> None:
     rows = [
         dict(checked_at=now, run_id=report.run_id, table_name=r.table, snapshot_id=r.snapshot_id,
              check_name=r.check, family=families.get(r.check), outcome=r.outcome, value=_number(r.value),
-             value_text=None if r.value is None else str(r.value),
+             value_text=None if r.value is None else str(r.value) + (f" ({r.note})" if r.note else ""),
              failed_rows_sample=_json(r.failed_rows_sample) if r.failed_rows_sample else None,
              definition=r.definition)
         for r in report.results
@@ -496,14 +715,15 @@ def _number(value: object) -> float | None:
 
 
 def make_auditor(store: Store, settings: Settings, *, run_id: str,
-                 on_report: Callable[[AuditReport], None] | None = None):
+                 on_report: Callable[[AuditReport], None] | None = None, accept_anomaly: bool = False):
     """The ``auditor`` for :func:`jobs.runner.run_job`: audit, record in ops.check_results, alert.
 
     An alert goes out when the audit does not pass; the runner then refuses to publish.
     """
 
     def auditor(table: str, snapshot_id: int, tables_at: Mapping[str, int]) -> AuditReport:
-        report = audit(store, table, snapshot_id, run_id=run_id, tables_at=tables_at)
+        report = audit(store, table, snapshot_id, run_id=run_id, tables_at=tables_at,
+                       accept_anomaly=accept_anomaly)
         try:
             record_results(store, report)
         except Exception:  # the history must never hide the verdict itself

@@ -129,9 +129,9 @@ def run_job(store: Store, spec: JobSpec, *, run_id: str, full_refresh: bool = Fa
             if streamed:
                 # The result is the table's whole new content: stream it from DuckDB into data files
                 # instead of materialising it (a 10M-row fact table is ~4 GB of Arrow).
-                result = _CountingReader(_to_arrow_reader(con, expr), target)
+                result = _CountingReader(_to_arrow_reader(con, expr, spec.output), target)
             else:
-                result = _cast(_to_arrow(con, expr), target)
+                result = _cast(_to_arrow(con, expr, spec.output), target)
             if affected is not None:
                 changes = keyed_changes(con, store, spec.output, result, key=spec.scope.key, affected=affected)
                 if changes is None:
@@ -323,7 +323,8 @@ def write_audit_publish(
             raise CheckFailedError(
                 f"{output}: the audit failed, nothing was published (main stays at snapshot "
                 f"{staged.base_snapshot_id}; the rejected data is on branch '{STAGING_BRANCH}', e.g. "
-                f"`lakehouse query --tag {STAGING_BRANCH} 'select * from {output}'`).\n{report.summary()}",
+                f"`lakehouse query --tag {STAGING_BRANCH} 'select * from {output}'`).\n{report.summary()}\n"
+                f"{_advice(report)}",
                 (report,),
             )
     return store.publish(staged)
@@ -358,10 +359,15 @@ def write_audit_publish_together(
         raise CheckFailedError(
             f"{job}: the audit of {', '.join(r.table for r in failed)} failed; nothing was published (main "
             f"is unchanged; the rejected rows are on branch '{STAGING_BRANCH}').\n"
-            + "\n".join(r.summary() for r in failed),
+            + "\n".join(r.summary() for r in failed) + "\n" + _advice(failed[0]),
             tuple(failed),
         )
     return {s.identifier: store.publish(s) for s in staged}
+
+
+def _advice(report: Any) -> str:
+    advice = getattr(report, "advice", None)
+    return advice() if callable(advice) else ""
 
 
 def keyed_changes(con, store: Store, output: str, result: pa.Table, *, key: str,
@@ -464,18 +470,55 @@ def _connect(limits: EngineLimits | None = None):
     return con
 
 
-def _to_arrow_reader(con, expr) -> pa.RecordBatchReader:
+def tag_quality_issues(identifier: str, rows: pa.Table) -> pa.Table:
+    """``rows`` for ``identifier`` with ``quality_issues`` set by its row rules (for writers that
+    build Arrow rows themselves; jobs get it through :func:`_relation`)."""
+    from checks.runner import tag_rows_sql
+
+    sql = tag_rows_sql(identifier, "_rows", rows.column_names)
+    if sql is None:
+        return rows
+    import duckdb
+
+    con = duckdb.connect(":memory:")
+    try:
+        con.register("_rows", rows)
+        tagged = con.sql(sql).to_arrow_table()
+    finally:
+        con.close()
+    schema = rows.schema
+    if "quality_issues" not in schema.names:
+        schema = schema.append(pa.field("quality_issues", pa.large_list(pa.large_string())))
+    return _cast(tagged, schema)
+
+
+def _relation(con, expr, output: str | None):
+    """The result as a DuckDB relation, with ``quality_issues`` set by ``output``'s row rules.
+
+    The rules live in the output's SodaCL file (``fail condition`` + ``row_issue``): the audit
+    measures them and the rows carry them, from one definition.
+    """
+    relation = con._to_duckdb_relation(expr)
+    if output is None:
+        return relation
+    from checks.runner import tag_rows_sql
+
+    sql = tag_rows_sql(output, "_result", relation.columns)
+    return relation if sql is None else relation.query("_result", sql)
+
+
+def _to_arrow_reader(con, expr, output: str | None = None) -> pa.RecordBatchReader:
     """The result as a stream of DuckDB's Arrow batches (large_string, as :func:`_to_arrow`)."""
-    return con._to_duckdb_relation(expr).to_arrow_reader(STREAM_BATCH_ROWS)
+    return _relation(con, expr, output).to_arrow_reader(STREAM_BATCH_ROWS)
 
 
-def _to_arrow(con, expr) -> pa.Table:
+def _to_arrow(con, expr, output: str | None = None) -> pa.Table:
     """The result as DuckDB's own Arrow table.
 
     ``con.to_pyarrow`` would cast every large_string column to string (ibis' type for it) and
     ``_cast`` would copy it back: two copies of every string, seconds at 10M rows.
     """
-    return con._to_duckdb_relation(expr).to_arrow_table()
+    return _relation(con, expr, output).to_arrow_table()
 
 
 def _scan(con, store: Store, identifier: str, snapshot_id: int | None, columns) -> Any:

@@ -63,13 +63,14 @@ class Lakehouse:
         return ingest_reference(self.store, self.settings, source, auditor=self._auditor(audit, run_id))
 
     def transform(self, layer: str, *, full_refresh: bool = False, reextract: bool = False, audit: bool = True,
-                  run_id: str | None = None, progress=None) -> list:
+                  run_id: str | None = None, progress=None, accept_anomaly: bool = False) -> list:
         """Run every job of ``layer`` ('silver' or 'gold') in dependency order.
 
         Silver also extracts the PTR PDFs that arrived in bronze (``reextract`` re-reads those
         extracted by an older extractor version; ``progress(done, total)`` follows the PDFs). With ``audit`` (the default) every output is
         written to the staging branch, checked (checks/*.yml), and published to main only if it
-        passes (write-audit-publish); outcomes land in ops.check_results.
+        passes (write-audit-publish); outcomes land in ops.check_results. ``accept_anomaly``
+        publishes a batch whose only failures are volume anomalies (checks of family ``volume``).
 
         Raises:
             CheckFailedError: an output failed its checks; it and the jobs after it were not published.
@@ -79,7 +80,7 @@ class Lakehouse:
 
         self.init()
         run_id = run_id or uuid.uuid4().hex[:12]
-        auditor = self._auditor(audit, run_id)
+        auditor = self._auditor(audit, run_id, accept_anomaly)
         results = []
         for job in jobs_for_layer(layer):
             results.append(run_job(self.store, job, run_id=run_id, full_refresh=full_refresh, auditor=auditor,
@@ -93,12 +94,13 @@ class Lakehouse:
                                      {"bronze.house_documents": r.documents}, r.rows, r.snapshot_id, {}, r.seconds))
         return results
 
-    def _auditor(self, audit: bool, run_id: str | None):
+    def _auditor(self, audit: bool, run_id: str | None, accept_anomaly: bool = False):
         if not audit:
             return None
         from checks.runner import make_auditor
 
-        return make_auditor(self.store, self.settings, run_id=run_id or uuid.uuid4().hex[:12])
+        return make_auditor(self.store, self.settings, run_id=run_id or uuid.uuid4().hex[:12],
+                            accept_anomaly=accept_anomaly)
 
     def query(self, sql: str, as_of: AsOf = AsOf()) -> pa.Table:
         from lakehouse.query import run_query

@@ -40,6 +40,7 @@ def transform(filings: ir.Table, documents: ir.Table, matches: ir.Table, members
         document_size_bytes=j.document_size_bytes,
         bioguide_id=j.bioguide_id,
         member_key=j.member_key,
+        quality_issues=j.quality_issues,
     )
 
 
@@ -52,7 +53,7 @@ JOB = JobSpec(
         "filings": Input("silver.filings", ReadMode.SNAPSHOT, columns=(
             "doc_id", "year", "filing_type", "filing_type_name", "filing_date", "filer_name", "prefix",
             "first_name", "last_name", "suffix", "state_district", "state", "district", "is_efiled",
-            "is_amendment", "pdf_url")),
+            "is_amendment", "pdf_url", "quality_issues")),
         "documents": Input("bronze.house_documents", ReadMode.SNAPSHOT, columns=("doc_id", "sha256", "size_bytes")),
         "matches": Input("silver.filer_matches", ReadMode.SNAPSHOT, columns=("doc_id", "bioguide_id")),
         "members": Input("gold.dim_members", ReadMode.SNAPSHOT),

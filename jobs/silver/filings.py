@@ -27,14 +27,32 @@ FILING_TYPE_NAMES: dict[str, str] = {
     "B": "Qualified Blind Trust Correspondence",
 }
 
-#: DocID shape -> family. The shape tells e-filed (text PDF) from paper (scanned) filings.
+#: DocID shape -> (family, e-filed?). The Clerk's e-filing system numbers documents with 8 digits
+#: whose first digit names the document family (2 PTRs, 1 financial disclosure reports, 3 extension
+#: requests, 4 candidate notices, 5 gift-waiver requests seen from 2021); paper filings are scanned
+#: under 7-digit ids; withdrawal notices (W) have 4-digit ids. An 8-digit id of another first digit
+#: is still e-filed ('efiled_other'); any other shape is 'unknown' (and a row issue).
 DOC_ID_FAMILIES: tuple[tuple[str, str, bool], ...] = (
     (r"^2\d{7}$", "ptr_efiled", True),
     (r"^1\d{7}$", "fd_efiled", True),
     (r"^3\d{7}$", "extension_efiled", True),
     (r"^4\d{7}$", "notice_efiled", True),
+    (r"^5\d{7}$", "waiver_efiled", True),
+    (r"^\d{8}$", "efiled_other", True),
     (r"^\d{4}$", "withdrawal_efiled", True),
     (r"^\d{7}$", "paper", False),
+)
+
+#: State codes the Clerk wrote differently in some years -> the USPS code. 2016-2021 indexes write
+#: American Samoa 'AQ' (its old FIPS 10-4 code), e.g. 'AQ00' for its delegate.
+STATE_ALIASES: dict[str, str] = {"AQ": "AS"}
+
+#: FilingDate shapes -> strptime format. The Clerk writes M/D/YYYY; the other shapes are read too so
+#: that an index in another convention never becomes null dates (a 2-digit year must not be year 8).
+DATE_FORMATS: tuple[tuple[str, str], ...] = (
+    (r"^(\d{1,2}/\d{1,2}/\d{4})\b", "%m/%d/%Y"),
+    (r"^(\d{1,2}/\d{1,2}/\d{2})\b", "%m/%d/%y"),
+    (r"^(\d{4}-\d{2}-\d{2})\b", "%Y-%m-%d"),
 )
 
 PDF_BASE = f"{CLERK_BASE_URL}/public_disc"
@@ -55,7 +73,9 @@ def transform(index: ir.Table) -> ir.Table:
 
     Each ingest appends a year's *whole* index, so the latest ingest of a year in ``index`` is the
     complete truth for that year; older versions in the same batch are ignored. Records without a
-    DocID are dropped (bronze ingestion quarantined them); repeated DocIDs collapse to one row.
+    DocID cannot become a filing and stay in bronze only; repeated DocIDs collapse to one row.
+    Unusual values are kept as published and read as far as they go; the row rules of
+    ``checks/silver_filings.yml`` then name each oddity in ``quality_issues`` (the runner adds it).
     """
     latest = index.mutate(_latest=index.ingested_at.max().over(group_by="year"))
     rows = latest.filter(latest.ingested_at == latest._latest)
@@ -70,10 +90,18 @@ def transform(index: ir.Table) -> ir.Table:
     first, last = _clean(rows.first), _clean(rows.last)
     suffix = _clean(rows.suffix).substitute({"Jr": "Jr.", "Sr": "Sr.", "JR": "Jr.", "SR": "Sr."})
     state_dst = _clean(rows.state_dst).upper()
-    valid_sd = state_dst.re_search(r"^[A-Z]{2}\d{2}$").fill_null(False)
-    district_no = ibis.ifelse(valid_sd, state_dst.substr(2, 2).cast("int32"), ibis.null("int32"))
-    # Unparseable dates become NULL (bronze ingestion quarantined them with the raw value).
-    filing_date = _try_strptime(_clean(rows.filing_date_raw), "%m/%d/%Y").date()
+    # 'KS/01' and 'ks 01' are read as KS01: the published value stays in state_district (a row rule
+    # flags its shape), state and district come from the letters and digits.
+    compact = state_dst.re_replace(r"[^A-Z0-9]", "")
+    valid_sd = compact.re_search(r"^[A-Z]{2}\d{2}$").fill_null(False)
+    district_no = ibis.ifelse(valid_sd, compact.substr(2, 2).cast("int32"), ibis.null("int32"))
+    state = compact.substr(0, 2).substitute(STATE_ALIASES)
+    filing_date_raw = _clean(rows.filing_date_raw)
+    filing_date = ibis.cases(
+        *((filing_date_raw.re_search(rx), _try_strptime(filing_date_raw.re_extract(rx, 1), fmt).date())
+          for rx, fmt in DATE_FORMATS),
+        else_=ibis.null("date"),
+    )
     filing_type = _clean(rows.filing_type).upper()
     family = ibis.cases(*((rows.doc_id.re_search(rx), name) for rx, name, _ in DOC_ID_FAMILIES), else_="unknown")
     is_efiled = ibis.cases(
@@ -93,7 +121,7 @@ def transform(index: ir.Table) -> ir.Table:
         suffix=suffix,
         filer_name=_clean(ibis.literal(" ").join([first.fill_null(""), last.fill_null(""), suffix.fill_null("")])),
         state_district=state_dst,
-        state=ibis.ifelse(valid_sd, state_dst.substr(0, 2), ibis.null("string")),
+        state=ibis.ifelse(valid_sd, state, ibis.null("string")),
         district=ibis.ifelse(district_no == 0, ibis.null("int32"), district_no),
         is_at_large=ibis.ifelse(valid_sd, district_no == 0, ibis.null("boolean")),
         is_efiled=is_efiled,
@@ -103,6 +131,8 @@ def transform(index: ir.Table) -> ir.Table:
         index_record_count=rows.index_record_count,
         source_url=rows.source_url,
         ingested_at=rows.ingested_at,
+        filing_date_raw=filing_date_raw,
+        year_raw=_clean(rows.year_raw),
     )
 
 

@@ -35,7 +35,7 @@ import pyarrow as pa
 
 from catalog.registry import EXTRACTION_ISSUES, PTR_FILINGS, PTR_TRANSACTIONS, SCHEDULE_B_TRANSACTIONS
 from catalog.store import SOURCE_PREFIX, Store
-from jobs.runner import merge_rows, write_audit_publish_together
+from jobs.runner import merge_rows, tag_quality_issues, write_audit_publish_together
 from jobs.silver.ptr_pdf import EXTRACTOR_VERSION, PtrDocument, PtrExtractionError, extract_ptr
 from jobs.silver.schedule_b import SCHEDULE_B_VERSION, ScheduleBDocument, extract_schedule_b
 
@@ -184,7 +184,7 @@ def extract_ptrs(store: Store, *, run_id: str | None = None, reextract: bool = F
             merged_tables = []
             for spec, rows in ((EXTRACTION_ISSUES, issue_rows), (PTR_TRANSACTIONS, tx_rows),
                                (SCHEDULE_B_TRANSACTIONS, schedule_b_rows), (PTR_FILINGS, filing_rows)):
-                new = pa.Table.from_pylist(rows, spec.arrow_schema())
+                new = tag_quality_issues(spec.identifier, pa.Table.from_pylist(rows, spec.arrow_schema()))
                 merged_tables.append((spec.identifier, *merge_rows(con, store, spec.identifier, new, on=("doc_id",),
                                                                    replaced=processed)))
         finally:

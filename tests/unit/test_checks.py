@@ -61,6 +61,9 @@ def filing(doc_id: str, filing_type: str, filing_date: D | None, state_district:
         index_record_count=1,
         source_url="mirror",
         ingested_at=NOW,
+        quality_issues=[],
+        filing_date_raw=f"{filing_date.month}/{filing_date.day}/{filing_date.year}" if filing_date else None,
+        year_raw="2025",
     )
     return row | extra
 
@@ -68,8 +71,11 @@ def filing(doc_id: str, filing_type: str, filing_date: D | None, state_district:
 FILINGS = [
     filing("20026590", "P", D(2025, 1, 17), "CA11"),
     filing("10072224", "C", D(2025, 5, 15), "DE00"),
-    filing("8221169", "W", None, "TX07", doc_id_family="paper", is_efiled=False),
+    filing("8221169", "W", None, "TX07", doc_id_family="paper", is_efiled=False,
+           quality_issues=["missing_filing_date"]),
 ]
+MISSING_DATE = {"the index gives a filing date": "warn"}
+"""The real dateless withdrawal notice above: published with its issue, a warning."""
 PTR_FILINGS = [
     dict(
         doc_id="20026590",
@@ -183,6 +189,7 @@ def test_schema_checks_match_the_registry():
         "double": "double",
         "timestamptz": "timestamp",
         "binary": "blob",
+        "list<string>": "varchar[]",
     }
     for table in audited_tables():
         doc = yaml.safe_load(checks_path(table).read_text())
@@ -217,9 +224,9 @@ def test_soda_runs_on_the_pinned_duckdb_pass_and_fail():
     assert tuple(int(x) for x in duckdb.__version__.split(".")[:2]) >= (1, 5)
     good = run_checks("silver.filings", data())
     assert len(good) == len(check_definitions("silver.filings"))
-    assert not_passed(good) == {}
+    assert not_passed(good) == MISSING_DATE
     bad = run_checks("silver.filings", data(silver__filings=FILINGS + [FILINGS[0]]))
-    assert not_passed(bad) == {"doc_id is unique": "fail"}
+    assert not_passed(bad) == MISSING_DATE | {"doc_id is unique": "fail"}
 
 
 def test_timestamps_with_time_zone_reach_soda_without_pytz():
@@ -270,18 +277,20 @@ def test_duplicate_family():
 
 
 def test_missing_family():
-    rows = [FILINGS[0], FILINGS[1] | {"filing_date": None}, FILINGS[2]]  # a candidate report without a date
+    rows = [FILINGS[0], FILINGS[1], FILINGS[2], FILINGS[0] | {"quality_issues": None, "doc_id": "20026591",
+                                                              "pdf_url": FILINGS[0]["pdf_url"].replace("590", "591")}]
     results = run_checks("silver.filings", data(silver__filings=rows))
-    assert not_passed(results) == {"only withdrawal notices (W) may lack a filing date": "fail"}
+    assert not_passed(results) == MISSING_DATE | {"every row lists its quality issues (empty when none)": "fail"}
     (miss,) = [r for r in results if r.outcome == "fail"]
-    assert miss.value == 1 and miss.failed_rows_sample[0]["doc_id"] == "10072224"
+    assert miss.value == 1 and miss.failed_rows_sample[0]["doc_id"] == "20026591"
 
 
 def test_validity_family():
     # Filing types as they really are: C, W and the rest pass; an invented code fails.
+    # Filing types as they really are: C, W and the rest pass; an invented code is a row issue.
     invented = filing("10099999", "C", D(2025, 2, 1), "NY12") | {"filing_type": "U"}
     results = run_checks("silver.filings", data(silver__filings=FILINGS + [invented]))
-    assert not_passed(results) == {"filing_type is a code the Clerk uses": "fail"}
+    assert not_passed(results) == MISSING_DATE | {"filing_type is a code the Clerk uses": "warn"}
     rows = [ptr_row(1, owner="XX"), ptr_row(2, ticker="brk.b", transaction_type="Purchase", asset_type="ZZ")]
     results = run_checks("silver.ptr_transactions", data(silver__ptr_transactions=rows))
     assert not_passed(results) == {
@@ -322,13 +331,11 @@ def test_validity_rules_skip_rows_the_extractor_flagged():
 
 
 def test_range_family():
-    rows = [FILINGS[0] | {"filing_date": D(2099, 1, 17)}, FILINGS[1], FILINGS[2]]  # impossible: in the future
+    # The Clerk's indexes start in 2008.
+    rows = [FILINGS[0] | {"year": 2007, "year_raw": "2007", "pdf_url": FILINGS[0]["pdf_url"].replace("2025", "2007")},
+            FILINGS[1], FILINGS[2]]
     results = run_checks("silver.filings", data(silver__filings=rows))
-    # 2099 is outside the index year too, which the cross-field rule reports.
-    assert not_passed(results) == {
-        "filing_date is between 2008-01-01 and today": "fail",
-        "filing_date falls in the index year or the next": "fail",
-    }
+    assert not_passed(results) == MISSING_DATE | {"year is between 2008 and next year": "fail"}
     rows = [PTR_ROWS[0] | {"amount_low": 30_000_000}, PTR_ROWS[1]]
     results = run_checks("silver.ptr_transactions", data(silver__ptr_transactions=rows))
     assert not_passed(results) == {
@@ -351,7 +358,7 @@ def test_reference_family():
 def test_cross_field_family():
     rows = [FILINGS[0] | {"is_amendment": True}, FILINGS[1], FILINGS[2]]
     results = run_checks("silver.filings", data(silver__filings=rows))
-    assert not_passed(results) == {"is_amendment marks exactly the type A filings": "fail"}
+    assert not_passed(results) == MISSING_DATE | {"is_amendment marks exactly the type A filings": "fail"}
     rows = [PTR_ROWS[0] | {"notification_date": D(2024, 12, 1)}, PTR_ROWS[1]]
     results = run_checks("silver.ptr_transactions", data(silver__ptr_transactions=rows))
     assert not_passed(results) == {"notification is not before the trade": "fail"}
@@ -361,7 +368,7 @@ def test_freshness_family():
     # Ageing data is a warning, not a failure: a closed year's index never changes.
     rows = [r | {"ingested_at": NOW - dt.timedelta(days=8)} for r in FILINGS]
     results = run_checks("silver.filings", data(silver__filings=rows))
-    assert not_passed(results) == {"an index was ingested in the last 7 days": "warn"}
+    assert not_passed(results) == MISSING_DATE | {"an index was ingested in the last 7 days": "warn"}
     assert AuditReport("silver.filings", 1, results, "r").passed
 
 
@@ -371,11 +378,11 @@ def test_row_count_family():
         "an index was ingested in the last 7 days": "warn",
     }
     # A write that loses more than half of main's rows (main had 200).
-    results = run_checks("silver.filings", data(), main_row_count=200)
+    results = run_checks("silver.ptr_transactions", data(), main_row_count=200)
     assert not_passed(results) == {"row count stays above half of main's": "fail"}
     (drop,) = [r for r in results if r.outcome == "fail"]
-    assert drop.failed_rows_sample == [{"main_row_count": 200, "row_count": 3}]
-    assert not_passed(run_checks("silver.filings", data(), main_row_count=6)) == {}
+    assert drop.failed_rows_sample == [{"main_row_count": 200, "row_count": 2}]
+    assert not_passed(run_checks("silver.ptr_transactions", data(), main_row_count=4)) == {}
 
 
 # -- outcomes Soda cannot give ------------------------------------------------------------------
@@ -386,8 +393,9 @@ def test_a_check_soda_cannot_evaluate_is_an_error_not_a_pass():
     results = run_checks("silver.filings", {"silver.filings": filings})
     outcomes = {r.check: r.outcome for r in results}
     assert outcomes["required columns have their registry types"] == "fail"
-    assert outcomes["is_efiled is false exactly for paper DocIDs"] == "error"
-    error = next(r for r in results if r.check == "is_efiled is false exactly for paper DocIDs")
+    name = "is_efiled is false exactly for paper DocIDs and unknown for unknown shapes"
+    assert outcomes[name] == "error"
+    error = next(r for r in results if r.check == name)
     assert "doc_id_family" in str(error.value)
     assert not AuditReport("silver.filings", 7, results, "run1").passed
 
@@ -396,19 +404,17 @@ def test_summary_is_readable():
     results = run_checks("silver.filings", data(silver__filings=FILINGS + [FILINGS[0]]))
     report = AuditReport("silver.filings", 42, results, "run1")
     text = report.summary()
-    assert text.splitlines()[0].startswith("silver.filings @ snapshot 42: audit FAILED (24 checks:")
+    assert text.splitlines()[0].startswith("silver.filings @ snapshot 42: audit FAILED (27 checks:")
     assert "  FAIL  doc_id is unique: value 1" in text
     assert "doc_id=20026590" in text
     assert AuditReport("gold.nothing", None, (), "r").passed
 
 
 def test_results_carry_the_check_as_written():
-    (result,) = run_checks(
-        "silver.filings", data(), only=["only withdrawal notices (W) may lack a filing date"]
-    )
+    (result,) = run_checks("silver.filings", data(), only=["the index gives a filing date"])
     assert isinstance(result, CheckResult)
-    assert result.definition.startswith("- failed rows:\n    # The 2025 index has five withdrawal notices")
-    assert "fail query: |" in result.definition
+    assert result.definition.startswith("- failed rows:\n    # The Clerk leaves FilingDate empty on many")
+    assert "fail condition: filing_date_raw is null" in result.definition
 
 
 def test_soda_telemetry_stays_off_and_home_untouched(tmp_path):
