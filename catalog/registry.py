@@ -588,10 +588,12 @@ AGG_MEMBER_STATS = TableSpec(
         _c("sells", L, "Sales and partial sales."),
         _c("distinct_tickers", L, "Distinct tickers traded."),
         _c("late_count", L, "Transactions disclosed after the STOCK Act due date."),
-        _c("late_rate", F, "late_count / trades."),
+        _c("late_rate", F, "late_count / late_known: the share of transactions whose lateness is known that "
+           "were late; transactions without a trade, notification or filing date are not counted (null when none)."),
         _c("median_days_to_disclose", F, "Median days from trade to filing."),
         _c("first_trade", D, "First trade date in the period."),
         _c("last_trade", D, "Last trade date in the period."),
+        _c("late_known", L, "Transactions whose lateness is known (is_late not null): late_rate's denominator."),
     ),
     key=("period", "bioguide_id"),
 )
@@ -624,8 +626,9 @@ QUARANTINE = TableSpec(
         _c("source", S, "The input: URL, path or table.", True),
         _c("year", I, "Filing year concerned, when known."),
         _c("doc_id", S, "DocID concerned, when known."),
-        _c("reason_code", S, "Machine-readable reason (http_404, not_pdf, bad_zip, malformed_xml, "
-           "missing_filing_date, missing_doc_id, bad_filing_date …).", True),
+        _c("reason_code", S, "Machine-readable reason (http_404, not_pdf, truncated_pdf, bad_zip, html_error_page, "
+           "malformed_xml, empty_index, bad_encoding, bad_header …). Only unusable input lands here; odd "
+           "records are published with their quality_issues.", True),
         _c("reason", S, "What happened and what to do about it.", True),
         _c("detail", S, "Evidence: the raw record, or the first bytes of a body."),
     ),

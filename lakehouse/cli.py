@@ -104,30 +104,63 @@ def ingest() -> None:
     """Load source data into bronze."""
 
 
+def _year_options(default_help: str):
+    """``--year Y`` (repeatable) and ``--years RANGE`` (2012-2026, 2018,2020-2022), shared by commands."""
+
+    def decorate(fn):
+        fn = click.option("--years", "year_ranges", multiple=True, metavar="RANGE",
+                          help="Filing years as a range or list, e.g. 2012-2026 or 2018,2020-2022 "
+                               "(2008, the first year the Clerk publishes, to next year).")(fn)
+        return click.option("--year", "years", type=int, multiple=True,
+                            help=f"Filing year; repeat for several [{default_help}].")(fn)
+
+    return decorate
+
+
+def _chosen_years(years: tuple[int, ...], year_ranges: tuple[str, ...], *, default_current: bool) -> list[int]:
+    """The years of --year and --years together; a year the Clerk does not publish is a usage error."""
+    from lakehouse.years import YearRangeError, resolve_years
+
+    try:
+        chosen = resolve_years(years, year_ranges, default_current=default_current)
+    except YearRangeError as exc:
+        raise click.UsageError(str(exc)) from None
+    if not chosen:
+        raise click.UsageError("Give the filing years: --year 2025 (repeatable) or --years 2012-2026.")
+    return chosen
+
+
 @ingest.command("house")
-@click.option("--year", "years", type=int, multiple=True, required=True, help="Filing year; repeat for several.")
+@_year_options("required, unless --years")
 @click.option("--source", default=None, help="Base URL or local directory with the Clerk's layout "
               "[env LAKEHOUSE_SOURCE; default the Clerk's site].")
 @click.option("--types", default="P", show_default=True, help="Filing types whose PDFs to fetch, comma-separated.")
 @pass_ctx
 @handle_errors
-def ingest_house(c: Context, years: tuple[int, ...], source: str | None, types: str) -> None:
-    """Fetch the House index of each YEAR and the PDFs of the chosen filing types."""
-    with _progress("downloading PDFs") as progress:
-        report = c.app.ingest_house(years, types=types.split(","), source=source, progress=progress)
-    for y in report.years:
-        line = f"{y.year}: index {y.index_status}"
-        if y.index_status != "failed":
-            line += (f" ({y.records} records, {y.index_format} from {y.index_url}); PDFs: {y.documents_fetched} "
-                     f"fetched, {y.documents_already_held} already held, {y.documents_failed} failed")
-        click.echo(line)
-        if y.error:
-            click.secho(f"  {y.error}", fg="yellow", err=True)
-    if report.quarantined:
-        click.secho(f"{report.quarantined} problem(s) recorded in ops.quarantine (run id {report.run_id}); "
-                    f"see: lakehouse query \"select * from ops.quarantine where run_id = '{report.run_id}'\"",
-                    fg="yellow", err=True)
-    if not report.ok:
+def ingest_house(c: Context, years: tuple[int, ...], year_ranges: tuple[str, ...], source: str | None,
+                 types: str) -> None:
+    """Fetch the House index of each year and the PDFs of the chosen filing types.
+
+    One line per year as it finishes. Re-running is cheap and resumes an interrupted run: an
+    unchanged index is skipped by its content hash, PDFs already in bronze are not fetched again.
+    """
+    failed, quarantined = False, {}
+    for year in _chosen_years(years, year_ranges, default_current=False):
+        with _progress(f"{year} PDFs") as progress:
+            report = c.app.ingest_house([year], types=types.split(","), source=source, progress=progress)
+        for y in report.years:
+            click.echo(y.summary())
+            if y.error:
+                click.secho(f"  {y.error}", fg="yellow", err=True)
+        failed |= not report.ok
+        if report.quarantined:
+            quarantined[report.run_id] = report.quarantined
+    if quarantined:
+        ids = ", ".join(f"'{r}'" for r in quarantined)
+        click.secho(f"{sum(quarantined.values())} input(s) could not be used, recorded in ops.quarantine (run id "
+                    f"{', '.join(quarantined)}); see: lakehouse query \"select * from ops.quarantine where run_id "
+                    f"in ({ids})\"", fg="yellow", err=True)
+    if failed:
         sys.exit(int(ExitCode.PARTIAL))
 
 
@@ -136,12 +169,16 @@ def ingest_house(c: Context, years: tuple[int, ...], source: str | None, types: 
 @click.option("--full-refresh", is_flag=True, help="Recompute from every input row, ignoring watermarks.")
 @click.option("--reextract", is_flag=True,
               help="Silver: also re-extract PTRs last extracted by an older extractor version.")
+@click.option("--accept-anomaly", is_flag=True,
+              help="Publish a batch held back only by volume checks (e.g. a year's index shrank), "
+                   "after checking the source really changed.")
 @pass_ctx
 @handle_errors
-def transform(c: Context, layer: str, full_refresh: bool, reextract: bool) -> None:
+def transform(c: Context, layer: str, full_refresh: bool, reextract: bool, accept_anomaly: bool) -> None:
     """Run the LAYER jobs incrementally (only inputs changed since their last run)."""
     with _progress("extracting PDFs") as progress:
-        results = c.app.transform(layer, full_refresh=full_refresh, reextract=reextract, progress=progress)
+        results = c.app.transform(layer, full_refresh=full_refresh, reextract=reextract, progress=progress,
+                                  accept_anomaly=accept_anomaly)
     for r in results:
         detail = ", ".join(f"{t}: {n} rows" for t, n in r.rows_in.items())
         click.echo(f"{r.output}: {r.status}" + (f" ({detail}; wrote {r.rows_out} rows, snapshot {r.snapshot_id})"
@@ -297,6 +334,9 @@ class _progress:
         return self.update
 
     def update(self, done: int, total: int) -> None:
+        if self.bar is not None and (total != self.bar.length or done < self.bar.pos):  # the next year's PDFs
+            self.bar.__exit__(None, None, None)
+            self.bar = None
         if self.bar is None:
             self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr)
             self.bar.__enter__()

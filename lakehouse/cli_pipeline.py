@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 import time
 
 import click
 
-from lakehouse.cli import Context, _progress, handle_errors, main, pass_ctx
+from lakehouse.cli import Context, _chosen_years, _progress, _year_options, handle_errors, main, pass_ctx
 
 
 @main.group()
@@ -17,21 +16,28 @@ def pipeline() -> None:
 
 
 @pipeline.command("run")
-@click.option("--year", "years", type=int, multiple=True,
-              help="Filing year; repeat for several [default: the current year].")
+@_year_options("default: the current year only")
 @click.option("--source", default=None, help="Clerk site, mirror URL or directory [env LAKEHOUSE_SOURCE].")
 @click.option("--types", default="P", show_default=True, help="Filing types whose PDFs to fetch.")
 @click.option("--members-source", default=None, help="Also (re)load Members from this URL or path.")
 @click.option("--reference-source", default=None, help="Also (re)load ticker reference data from here.")
 @click.option("--every", default=None, help="Keep running on this interval (e.g. 1h, 30m) until interrupted.")
 @click.option("--attempts", type=int, default=4, show_default=True, help="Tries per step for transient failures.")
+@click.option("--accept-anomaly", is_flag=True,
+              help="Let silver and gold publish a batch held back only by volume checks (e.g. a backfill).")
 @pass_ctx
 @handle_errors
-def pipeline_run(c: Context, years, source, types, members_source, reference_source, every, attempts) -> None:
+def pipeline_run(c: Context, years, year_ranges, source, types, members_source, reference_source, every, attempts,
+                 accept_anomaly) -> None:
     """Ingest -> silver -> audit -> publish -> gold -> audit -> publish, with one run id.
 
-    Exit codes: 0 every step succeeded; 3 a quality gate rejected a step's data (main unchanged);
-    1 a step failed otherwise (see `lakehouse runs`).
+    Without --year/--years only the current year is ingested: the daily run touches nothing older.
+    Backfill with e.g. --years 2012-2026 (add --accept-anomaly if the volume checks hold the big
+    batch back); it prints a line per year as its index is ingested. An interrupted run resumes by
+    running it again: unchanged indexes and PDFs already held are skipped.
+
+    Exit codes: 0 every step succeeded; 2 a bad option (e.g. a year before 2008); 3 a quality gate
+    rejected a step's data (main unchanged); 1 a step failed otherwise (see `lakehouse runs`).
     """
     from lakehouse.pipeline import parse_every, run_pipeline
 
@@ -41,13 +47,13 @@ def pipeline_run(c: Context, years, source, types, members_source, reference_sou
             interval = parse_every(every)
         except ValueError as exc:
             raise click.BadParameter(str(exc), param_hint="--every") from None
-    years = years or (dt.date.today().year,)
     while True:
+        chosen = _chosen_years(years, year_ranges, default_current=True)  # per run: the current year moves on
         with _progress("downloading PDFs") as progress, _progress("extracting PDFs") as extract_progress:
-            report = run_pipeline(c.app, years, source=source, types=types.split(","),
+            report = run_pipeline(c.app, chosen, source=source, types=types.split(","),
                                   members_source=members_source, reference_source=reference_source,
                                   attempts=attempts, echo=click.echo, progress=progress,
-                                  extract_progress=extract_progress)
+                                  extract_progress=extract_progress, accept_anomaly=accept_anomaly)
         click.echo(f"run {report.run_id}: {'ok' if report.ok else 'FAILED'}")
         if interval is None:
             sys.exit(report.exit_code)

@@ -5,6 +5,12 @@ Transient failures — the source's network errors and 5xx answers, and commit c
 concurrent writer — are retried with exponential backoff (jobs re-read their watermarks on each
 try, so a retry works on fresh metadata). Bad data (a failed audit, an unusable index) is never
 retried: the run stops, records why, and alerts.
+
+Many years backfill in one run (``years=range(2012, 2027)``): the House step ingests them one
+after the other, echoing a line per year, and a retry resumes at the first year not done. A run
+killed part-way is resumed by running it again: an unchanged index is skipped by its content hash
+and PDFs already in bronze are not fetched again, so the re-run ends in the state an
+uninterrupted run would have reached.
 """
 
 from __future__ import annotations
@@ -16,12 +22,16 @@ import random
 import time
 import uuid
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 import pyarrow as pa
 
 from catalog.registry import PIPELINE_RUNS
 from lakehouse.app import Lakehouse
 from lakehouse.errors import CheckFailedError, CommitConflictError, LakehouseError, SourceError
+
+if TYPE_CHECKING:
+    from jobs.bronze.house import YearReport
 
 logger = logging.getLogger(__name__)
 
@@ -96,10 +106,23 @@ def run_pipeline(
     echo: Echo | None = None,
     progress=None,
     extract_progress=None,
+    accept_anomaly: bool = False,
 ) -> PipelineReport:
-    """Run every step once, in order; stop at the first step that fails for good."""
+    """Run every step once, in order; stop at the first step that fails for good.
+
+    ``accept_anomaly`` lets silver and gold publish a batch held back only by volume checks (a
+    backfill of many years is such a batch), as ``lakehouse transform --accept-anomaly`` does.
+
+    Raises:
+        YearRangeError: a year the Clerk does not publish; nothing ran.
+    """
+    from lakehouse.years import check_year
+
+    for year in years:
+        check_year(year)
     run_id = run_id or uuid.uuid4().hex[:12]
     app.init()
+    ingested: dict[int, YearReport] = {}  # years done, kept across retries of the House step
     report = PipelineReport(run_id, [])
     steps: list[tuple[str, Callable[[], tuple[int, int, tuple[str, ...]]]]] = []
     if members_source:
@@ -107,9 +130,9 @@ def run_pipeline(
     if reference_source:
         steps.append(("ingest.reference", lambda: _ingest_reference(app, reference_source, run_id)))
     steps += [
-        ("ingest.house", lambda: _ingest_house(app, years, source, types, progress)),
-        ("transform.silver", lambda: _transform(app, "silver", run_id, extract_progress)),
-        ("transform.gold", lambda: _transform(app, "gold", run_id)),
+        ("ingest.house", lambda: _ingest_house(app, years, source, types, progress, echo, ingested)),
+        ("transform.silver", lambda: _transform(app, "silver", run_id, extract_progress, accept_anomaly)),
+        ("transform.gold", lambda: _transform(app, "gold", run_id, None, accept_anomaly)),
     ]
     for name, fn in steps:
         outcome = _run_step(app, run_id, name, fn, attempts, backoff)
@@ -146,18 +169,31 @@ def _run_step(app: Lakehouse, run_id: str, name: str, fn, attempts: int, backoff
     raise AssertionError("unreachable")  # pragma: no cover
 
 
-def _ingest_house(app, years, source, types, progress):
-    report = app.ingest_house(years, types=types, source=source, progress=progress)
-    if not report.ok:
-        failures = [y for y in report.years if y.index_status == "failed"]
+def _ingest_house(app, years, source, types, progress, echo, ingested: dict[int, YearReport]):
+    """Each year in turn, one line each; ``ingested`` holds the years done (a retry skips them)."""
+    failures, where = [], source
+    for year in years:
+        if year in ingested:
+            continue
+        report = app.ingest_house([year], types=types, source=source, progress=progress)
+        where = report.source
+        for y in report.years:
+            if echo:
+                echo(f"ingest.house {y.summary()}")
+            if y.index_status == "failed":
+                failures.append(y)
+            else:
+                ingested[y.year] = y
+    if failures:
         failed = "; ".join(y.error or f"{y.year} failed" for y in failures)
         if all(y.transient for y in failures):
-            raise SourceError(f"the index could not be fetched: {failed}", source=report.source,
+            raise SourceError(f"the index could not be fetched: {failed}", source=where or "",
                               reason="network", transient=True)
         raise PipelineError(f"the index could not be ingested: {failed}")
-    rows_in = sum(y.records + y.documents_fetched for y in report.years)
-    snaps = tuple(f"bronze.house_fd_index@{y.index_snapshot_id}" for y in report.years if y.index_snapshot_id)
-    return rows_in, sum(y.documents_fetched for y in report.years), snaps
+    done = [ingested[y] for y in years]
+    rows_in = sum(y.records + y.documents_fetched for y in done)
+    snaps = tuple(f"bronze.house_fd_index@{y.index_snapshot_id}" for y in done if y.index_snapshot_id)
+    return rows_in, sum(y.documents_fetched for y in done), snaps
 
 
 def _ingest_members(app, source, run_id):
@@ -170,8 +206,8 @@ def _ingest_reference(app, source, run_id):
     return r.securities, r.securities if r.status == "ingested" else 0, ()
 
 
-def _transform(app, layer, run_id, progress=None):
-    results = app.transform(layer, run_id=run_id, progress=progress)
+def _transform(app, layer, run_id, progress=None, accept_anomaly=False):
+    results = app.transform(layer, run_id=run_id, progress=progress, accept_anomaly=accept_anomaly)
     snaps = tuple(f"{r.output}@{r.snapshot_id}" for r in results if r.snapshot_id)
     return (sum(sum(r.rows_in.values()) for r in results), sum(r.rows_out for r in results), snaps)
 

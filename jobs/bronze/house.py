@@ -4,17 +4,22 @@ Per year: fetch the index (``{YEAR}FD.zip``, else ``{YEAR}FD.xml`` / ``.txt`` be
 when its content hash equals the last ingested one (no new snapshot), else append every record
 as published in one commit. Then fetch the PDFs of the requested filing types that bronze does
 not hold yet, with bounded concurrency, committing every ``commit_every`` documents so an
-interrupted run keeps what it finished. Anything unusable becomes a row in ``ops.quarantine``
-naming the input and the reason; missing documents are simply tried again next run.
+interrupted run keeps what it finished (a re-run skips the unchanged index and the PDFs held).
+
+Only input that cannot be read at all becomes a row in ``ops.quarantine`` naming it and the
+reason: an index that is missing, not a zip, an HTML error page, malformed or undecodable, and a
+PDF that is missing or not a PDF (tried again next run). A record with problems (no FilingDate,
+an odd DocID, another Year …) is unusual, not unreadable: it lands in bronze as published, silver
+notes its problems on the row, and the report only counts it.
 """
 
 from __future__ import annotations
 
+import collections
 import concurrent.futures
 import dataclasses
 import datetime as dt
 import hashlib
-import json
 import logging
 import uuid
 from collections.abc import Callable, Iterable, Sequence
@@ -41,7 +46,13 @@ class YearReport:
     """'ingested', 'unchanged' or 'failed'."""
     index_url: str | None = None
     index_format: str | None = None
+    index_encoding: str | None = None
+    """The text encoding the index was read in (utf-8, utf-8-sig, utf-16, cp1252 …)."""
     records: int = 0
+    records_with_notes: int = 0
+    """Records with something unusual (see ``record_problems``); in bronze as published all the same."""
+    records_without_doc_id: int = 0
+    """Records with no DocID: in bronze with a null doc_id, but no PDF can be fetched for them."""
     index_snapshot_id: int | None = None
     documents_wanted: int = 0
     documents_already_held: int = 0
@@ -50,6 +61,22 @@ class YearReport:
     error: str | None = None
     transient: bool = False
     """The index failed for a reason worth retrying (network, 5xx), not because it is bad."""
+
+    def summary(self) -> str:
+        """One line for the operator: the index's outcome, then the PDFs'."""
+        line = f"{self.year}: index {self.index_status}"
+        if self.index_status == "failed":
+            return line
+        fmt = self.index_format or "?"
+        if self.index_encoding and self.index_encoding not in ("utf-8", "utf-8-sig"):
+            fmt += f", {self.index_encoding}"
+        line += f" ({self.records} records, {fmt} from {self.index_url}"
+        if self.records_with_notes:
+            line += f"; {self.records_with_notes} with notes for silver"
+        if self.records_without_doc_id:
+            line += f", {self.records_without_doc_id} without DocID"
+        return line + (f"); PDFs: {self.documents_fetched} fetched, {self.documents_already_held} already held, "
+                       f"{self.documents_failed} failed")
 
 
 @dataclasses.dataclass
@@ -95,7 +122,16 @@ def ingest_house(
     progress: Progress | None = None,
     run_id: str | None = None,
 ) -> IngestReport:
-    """Ingest the index and PDFs of each year in ``years``; see the module docstring."""
+    """Ingest the index and PDFs of each year in ``years``; see the module docstring.
+
+    Raises:
+        YearRangeError: a year the Clerk does not publish (before 2008 or after next year);
+            nothing is fetched.
+    """
+    from lakehouse.years import check_year
+
+    for year in years:
+        check_year(year)
     run_id = run_id or uuid.uuid4().hex[:12]
     src = Source(source, settings)
     report = IngestReport(run_id=run_id, source=src.location, years=[])
@@ -130,22 +166,20 @@ def _ingest_index(store: Store, src: Source, year: int, yr: YearReport, quaranti
         return None
     yr.index_url, yr.index_format = fetched.url, fmt
     try:
-        records = parse_index(fmt, content)
+        parsed = parse_index(fmt, content)
     except IndexFormatError as exc:
         quarantine.add("ingest.index", fetched.url, exc.reason,
                        f"{fetched.url}: {exc}. Nothing was committed for {year}; fix the source and re-run.",
                        year=year, detail=content[:300].decode("utf-8", "replace"))
         yr.index_status, yr.error = "failed", f"{fetched.url}: {exc}"
         return None
-    yr.records = len(records)
+    records = parsed.records
+    yr.records, yr.index_encoding = len(records), parsed.encoding
+    _note_records(records, year, yr, fetched.url)
     sha = hashlib.sha256(content).hexdigest()
     if _latest_index_sha(store, year) == sha:
         yr.index_status = "unchanged"
         return records
-    for record in records:
-        for code, reason in record_problems(record, year):
-            quarantine.add("ingest.index", fetched.url, code, reason, year=year, doc_id=record.doc_id or None,
-                           detail=json.dumps(record.as_dict()))
     now = _now()
     rows = [
         dict(year=year, doc_id=r.doc_id or None, prefix=r.prefix or None, last=r.last or None, first=r.first or None,
@@ -162,6 +196,22 @@ def _ingest_index(store: Store, src: Source, year: int, yr: YearReport, quaranti
     )
     yr.index_status = "ingested"
     return records
+
+
+def _note_records(records: list[IndexRecord], year: int, yr: YearReport, url: str) -> None:
+    """Count (and log) the records with something unusual; they are ingested all the same."""
+    codes: collections.Counter[str] = collections.Counter()
+    for record in records:
+        problems = record_problems(record, year)
+        if problems:
+            yr.records_with_notes += 1
+            codes.update(code for code, _ in problems)
+            logger.debug("%s: %s", url, "; ".join(reason for _, reason in problems))
+        if not record.doc_id:
+            yr.records_without_doc_id += 1
+    logger.info("index %s from %s: %d records read as %s (%s), %d with notes%s", year, url, len(records),
+                yr.index_format, yr.index_encoding, yr.records_with_notes,
+                f" ({', '.join(f'{c} {n}' for c, n in sorted(codes.items()))})" if codes else "")
 
 
 def _fetch_index(src: Source, year: int, quarantine: Quarantine) -> tuple[Fetched | None, str, bytes]:

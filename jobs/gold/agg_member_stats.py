@@ -37,6 +37,8 @@ def transform(facts: ir.Table, members: ir.Table) -> ir.Table:
         sells=f.count(where=f.transaction_type.isin(["sale", "partial_sale"])),
         distinct_tickers=f.ticker.nunique(),
         late_count=f.count(where=f.is_late.fill_null(False)),
+        # A rate of what is known: a transaction without the dates its lateness needs is not counted.
+        late_known=f.count(where=f.is_late.notnull()),
         first_trade=f.transaction_date.min(),
         last_trade=f.transaction_date.max(),
     )
@@ -63,10 +65,11 @@ def transform(facts: ir.Table, members: ir.Table) -> ir.Table:
         sells=j.sells.cast("int64"),
         distinct_tickers=j.distinct_tickers.cast("int64"),
         late_count=j.late_count.cast("int64"),
-        late_rate=j.late_count.cast("float64") / j.trades,
+        late_rate=j.late_count.cast("float64") / j.late_known.nullif(0),
         median_days_to_disclose=j.median_days_to_disclose,
         first_trade=j.first_trade,
         last_trade=j.last_trade,
+        late_known=j.late_known.cast("int64"),
     )
 
 

@@ -1,4 +1,5 @@
-"""Bad input gets a clear message and a quarantine row; nothing committed is lost."""
+"""Unreadable input gets a clear message and a quarantine row; nothing committed is lost. Records
+that are only unusual (no FilingDate, no DocID …) are not quarantined: they land in bronze."""
 
 from __future__ import annotations
 
@@ -68,7 +69,7 @@ def test_truncated_zip_quarantined_and_nothing_committed_is_lost(lakehouse, tmp_
                                        "--year", "2025", "--source", bad_url, "--types", "P"])
     assert result.exit_code == ExitCode.PARTIAL
     assert "2025: index failed" in result.output
-    rows = quarantine(lakehouse, "stage = 'ingest.index' and reason_code <> 'missing_filing_date'")
+    rows = quarantine(lakehouse, "stage = 'ingest.index'")
     assert [r["reason_code"] for r in rows] == ["bad_zip", "http_404"]
     assert rows[0]["source"] == f"{bad_url}/public_disc/financial-pdfs/2025FD.zip"
     assert "corrupt or truncated" in rows[0]["reason"]
@@ -94,32 +95,71 @@ def test_malformed_xml_quarantined_and_nothing_committed(lakehouse, tmp_path, ho
     assert lakehouse.store.current_snapshot_id("bronze.house_fd_index") is None
 
 
-def test_records_with_problems_are_quarantined_and_kept_raw(lakehouse, tmp_path, serve_dir):
+def test_records_with_problems_land_in_bronze_and_are_not_quarantined(lakehouse, tmp_path, serve_dir):
     header = "Prefix\tLast\tFirst\tSuffix\tFilingType\tStateDst\tYear\tFilingDate\tDocID\r\n"
     rows = [
         "Hon.\tTestworth\tAda\t\tP\tCA11\t2025\t1/17/2025\t29990001",
         "\tNodocid\tBea\t\tC\tTX02\t2025\t2/3/2025\t",
         "\tBaddate\tCal\tJr\tW\tNY00\t2025\t2/30/2025\t8999",
         "\tNodate\tDee\t\tW\t\t2025\t\t8998",
+        "\tOldyear\tEve\t\tA\tAQ00\t2016\t3/1/2025\t10000777",
     ]
     root = tmp_path / "m"
     fin = root / "public_disc/financial-pdfs"
     fin.mkdir(parents=True)
     (fin / "2025FD.txt").write_bytes(b"\xef\xbb\xbf" + (header + "\r\n".join(rows) + "\r\n").encode())
     url, _ = serve_dir(root)
-    (year,) = lakehouse.ingest_house([2025], source=url, types=()).years
-    assert (year.index_status, year.index_format, year.records) == ("ingested", "txt", 4)
-    got = {(r["doc_id"], r["reason_code"]) for r in quarantine(lakehouse)}
-    assert got == {(None, "missing_doc_id"), ("8999", "bad_filing_date"), ("8998", "missing_filing_date")}
-    assert lakehouse.query("select count(*) as n from bronze.house_fd_index").to_pylist() == [{"n": 4}]
-    lakehouse.transform("silver")
-    silver = lakehouse.query("select doc_id, filing_date, suffix, state, district, is_at_large "
-                             "from silver.filings order by doc_id").to_pylist()
-    assert [(r["doc_id"], r["filing_date"]) for r in silver] == [
-        ("29990001", __import__("datetime").date(2025, 1, 17)), ("8998", None), ("8999", None)]
-    assert silver[2]["suffix"] == "Jr."
-    assert (silver[2]["state"], silver[2]["district"], silver[2]["is_at_large"]) == ("NY", None, True)
-    assert (silver[1]["state"], silver[1]["is_at_large"]) == (None, None)
+    report = lakehouse.ingest_house([2025], source=url, types=())
+    (year,) = report.years
+    assert (year.index_status, year.index_format, year.index_encoding, year.records) == (
+        "ingested", "txt", "utf-8-sig", 5)
+    assert (year.records_with_notes, year.records_without_doc_id) == (4, 1)
+    assert "5 records, txt from" in year.summary() and "4 with notes for silver, 1 without DocID" in year.summary()
+    assert report.quarantined == 0 and quarantine(lakehouse) == []
+    bronze = lakehouse.query("select doc_id, last, year_raw, filing_date_raw from bronze.house_fd_index "
+                             "order by record_no").to_pylist()
+    assert [(r["doc_id"], r["last"], r["year_raw"], r["filing_date_raw"]) for r in bronze] == [
+        ("29990001", "Testworth", "2025", "1/17/2025"), (None, "Nodocid", "2025", "2/3/2025"),
+        ("8999", "Baddate", "2025", "2/30/2025"), ("8998", "Nodate", "2025", None),
+        ("10000777", "Oldyear", "2016", "3/1/2025")]
+
+
+def test_html_error_page_instead_of_the_index_is_quarantined(lakehouse, tmp_path, serve_dir):
+    """The Clerk's IIS 404 page served with status 200 as the zip, then as the XML beside it."""
+    root = tmp_path / "m"
+    (root / "public_disc/financial-pdfs").mkdir(parents=True)
+    url, _ = serve_dir(root, {"/public_disc/financial-pdfs/2025FD.zip": [(200, IIS_404)],
+                              "/public_disc/financial-pdfs/2025FD.xml": [(200, IIS_404)]})
+    report = lakehouse.ingest_house([2025], source=url, types=())
+    (year,) = report.years
+    assert year.index_status == "failed" and not report.ok
+    rows = quarantine(lakehouse)
+    assert [(r["reason_code"], r["source"]) for r in rows] == [
+        ("html_error_page", f"{url}/public_disc/financial-pdfs/2025FD.zip"),
+        ("html_error_page", f"{url}/public_disc/financial-pdfs/2025FD.xml")]
+    assert rows[0]["reason"].startswith(f"{url}/public_disc/financial-pdfs/2025FD.zip: the server answered with "
+                                        "an HTML page titled '404 - File or directory not found.'")
+    assert rows[1]["detail"].startswith("<!DOCTYPE html")
+    assert lakehouse.store.current_snapshot_id("bronze.house_fd_index") is None
+
+
+def test_cli_years_range_prints_a_line_per_year(tmp_path, house_data, serve_dir):
+    root = build_clerk_mirror(tmp_path / "m", house_data, year=2023, pdfs=False)
+    build_clerk_mirror(root, house_data, year=2025, pdfs=False)
+    url, _ = serve_dir(root)
+    args = ["--home", str(tmp_path / "lh"), "ingest", "house", "--years", "2023-2025", "--source", url,
+            "--types", ""]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == ExitCode.PARTIAL, result.output  # the mirror has no 2024 index
+    lines = result.stdout.splitlines()
+    assert lines[0] == (f"2023: index ingested (1549 records, xml from {url}/public_disc/financial-pdfs/2023FD.zip; "
+                        "9 with notes for silver); PDFs: 0 fetched, 0 already held, 0 failed")
+    assert lines[1] == "2024: index failed"
+    assert lines[2].startswith("2025: index ingested (1618 records, xml from ") and "5 with notes for silver" in lines[2]
+    again = CliRunner().invoke(main, [*args[:4], "--year", "2023", "--year", "2025", *args[6:]])
+    assert again.exit_code == 0, again.output
+    assert [line.split(" (")[0] for line in again.stdout.splitlines()] == ["2023: index unchanged",
+                                                                           "2025: index unchanged"]
 
 
 def test_unknown_source_directory_is_a_clear_error(tmp_path):

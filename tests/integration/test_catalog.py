@@ -62,7 +62,7 @@ def test_init_evolves_tables_by_adding_columns_without_rewriting(lakehouse):
     actions = store.init_tables([FILINGS])
     assert actions == ["evolved silver.filings: added " + ", ".join(c.name for c in FILINGS.columns[5:])]
     table = store.table("silver.filings")
-    assert table.schema().column_names == [c.name for c in FILINGS.columns]
+    assert [f.name for f in table.schema().fields] == [c.name for c in FILINGS.columns]
     assert {t.file.file_path for t in table.scan().plan_files()} == files_before
     assert len(table.snapshots()) == snapshots_before
     row = store.read("silver.filings").to_pylist()[0]

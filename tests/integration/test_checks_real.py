@@ -676,7 +676,7 @@ CASES = [
     Case(MS, "trades is at least 1", edit(trades="0")),
     Case(MS, "late_rate is between 0 and 1", edit(late_rate="1.5")),
     Case(MS, "buys + sells and late_count do not exceed trades", edit(buys="trades + 1")),
-    Case(MS, "late_rate = late_count / trades", edit(late_rate="0.5")),
+    Case(MS, "late_rate = late_count / late_known", edit(late_rate="0.5")),
     Case(
         MS,
         "trades fall inside their period and period bounds match the label",

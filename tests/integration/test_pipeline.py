@@ -7,6 +7,7 @@ import datetime as dt
 import logging
 import os
 import random
+import re
 import signal
 import subprocess
 import sys
@@ -158,12 +159,15 @@ def test_parse_every():
 
 
 def test_a_rejected_batch_stops_the_pipeline_with_exit_code_3(tmp_path, house_data):
-    """Bad data is not retried: the step fails once, main keeps its state, and the exit code says 'checks'."""
+    """Bad data is not retried: the step fails once, main keeps its state, and the exit code says 'checks'.
+
+    One odd record is published with its quality issue; 50 filing dates in 2095 (3 %) are a systemic
+    fault that blocks the batch."""
     root = build_clerk_mirror(tmp_path / "mirror", house_data, pdfs=False)
     xml = (house_data / "2025FD.xml").read_text(encoding="utf-8-sig")
     (root / "public_disc/financial-pdfs/2025FD.zip").unlink()
     (root / "public_disc/financial-pdfs/2025FD.xml").write_text(
-        xml.replace("<FilingDate>3/24/2025</FilingDate>", "<FilingDate>3/24/2095</FilingDate>", 1),
+        re.sub(r"/2025</FilingDate>", "/2095</FilingDate>", xml, count=50),
         encoding="utf-8-sig")
     env = {"LAKEHOUSE_HOME": str(tmp_path / "lh"), "LAKEHOUSE_HTTP_RATE": "100000"}
     with mirror_server(root) as (url, _):
@@ -175,3 +179,32 @@ def test_a_rejected_batch_stops_the_pipeline_with_exit_code_3(tmp_path, house_da
     assert steps == [{"step": "ingest.house", "attempt": 1, "status": "ok"},
                      {"step": "transform.silver", "attempt": 1, "status": "failed"}]
     assert app.store.row_count("silver.filings") == 0
+
+
+def test_backfill_of_several_years_in_one_command(tmp_path, house_data):
+    """`pipeline run --years 2023-2025`: a line per year as its index lands, silver and gold over all
+    three years, and a re-run that finds every index unchanged and writes nothing."""
+    root = build_clerk_mirror(tmp_path / "mirror", house_data, year=2023, pdfs=False)
+    build_clerk_mirror(root, house_data, year=2024, index_source="2024FD_partial_to_2024-08-04", pdfs=False)
+    build_clerk_mirror(root, house_data, year=2025, pdfs=False)
+    env = {"LAKEHOUSE_HOME": str(tmp_path / "lh"), "LAKEHOUSE_HTTP_RATE": "100000"}
+    with mirror_server(root) as (url, _):
+        args = ["pipeline", "run", "--years", "2023-2025", "--types", "", "--source", url, "--accept-anomaly"]
+        first = CliRunner().invoke(main, args, env=env)
+        again = CliRunner().invoke(main, args, env=env)
+    assert first.exit_code == 0, first.output
+    lines = first.stdout.splitlines()
+    assert [line.split(" (")[0] for line in lines[:3]] == [
+        "ingest.house 2023: index ingested", "ingest.house 2024: index ingested", "ingest.house 2025: index ingested"]
+    assert "1098 records" in lines[1] and "PDFs: 0 fetched, 0 already held, 0 failed" in lines[1]
+    assert again.exit_code == 0, again.output
+    assert [line.split(" (")[0] for line in again.stdout.splitlines()[:3]] == [
+        f"ingest.house {y}: index unchanged" for y in (2023, 2024, 2025)]
+    app = Lakehouse.open(test_settings(tmp_path / "lh"))
+    assert app.store.row_count("bronze.house_fd_index") == 1549 + 1098 + 1618
+    years = app.query("select distinct year from silver.filings order by year").column("year").to_pylist()
+    assert years == [2023, 2024, 2025]
+    steps = app.query("select step, status, rows_out from ops.pipeline_runs order by started_at").to_pylist()
+    assert [(s["step"], s["status"]) for s in steps] == [
+        ("ingest.house", "ok"), ("transform.silver", "ok"), ("transform.gold", "ok")] * 2
+    assert [s["rows_out"] for s in steps[3:]] == [0, 0, 0]
