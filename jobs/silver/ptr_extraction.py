@@ -5,9 +5,10 @@ PDF parsing is Python, not an Ibis expression, so this step is the one silver jo
 Ibis runner; it follows the same rules. It reads the PDFs appended to ``bronze.house_documents``
 since the bronze snapshot recorded in ``silver.ptr_filings``' last commit, extracts them in a
 process pool (text layer, else OCR for paper filings), and replaces every row of each extracted
-document in the three tables. Each table's commit records the bronze snapshot it covers;
-``silver.ptr_filings`` is committed last, so after a crash the next run redoes the same documents
-and converges (replacing by DocID is idempotent).
+document in the three tables. Documents are published in chunks of :data:`CHUNK_DOCUMENTS`; only
+the last chunk's commit records the bronze snapshot it covers, so after a crash the next run reads
+the same range, skips the documents whose same PDF this extractor version already published, and
+converges (replacing by DocID is idempotent).
 
 Annual (A) and terminated-filer (T) reports in bronze are read for their Schedule B
 (:mod:`jobs.silver.schedule_b`) into ``silver.schedule_b_transactions``, in the same
@@ -160,9 +161,47 @@ def extract_ptrs(store: Store, *, run_id: str | None = None, reextract: bool = F
     todo = _documents_to_extract(store, source_sid, mark, reextract)
     if todo is None:
         return ExtractionReport("up_to_date", 0, 0, 0, 0, None, time.perf_counter() - started)
+    if not (full or reextract):
+        todo = _not_yet_extracted(store, todo)  # an interrupted run's committed chunks are done
 
     work = [(r["doc_id"], r["year"], r["filing_type"], r["sha256"], r["content"]) for r in todo.to_pylist()]
-    results = _run_pool(work, workers, progress)
+    chunks = [work[i:i + CHUNK_DOCUMENTS] for i in range(0, len(work), CHUNK_DOCUMENTS)] or [[]]
+    base = {"lakehouse.job": "silver.ptr_extraction", "lakehouse.run-id": run_id,
+            "lakehouse.extractor-version": EXTRACTOR_VERSION}
+    totals = dict(documents=0, rows=0, needs_review=0, failed=0, schedule_b=0)
+    snapshot_id = None
+    for number, chunk in enumerate(chunks, start=1):
+        # Only the last chunk records the bronze snapshot it covers: a run killed between chunks
+        # keeps what it published, and the next run reads the same range and skips those documents.
+        last = number == len(chunks)
+        properties = base | ({f"{SOURCE_PREFIX}{SOURCE}": str(source_sid)} if last else {})
+        done = totals["documents"]
+        chunk_progress = (lambda d, _t, done=done: progress(done + d, len(work))) if progress else None
+        results = _run_pool(chunk, workers, chunk_progress)
+        rows = _rows(results)
+        written = _commit_chunk(store, results, rows, properties, auditor, source_sid)
+        if written is not None:
+            snapshot_id = written
+        elif last and source_sid is not None:
+            # Nothing to extract (e.g. only non-PTR PDFs arrived): record the watermark all the same.
+            store.set_watermark(PTR_FILINGS.identifier, properties)
+        tx_rows, filing_rows, _, schedule_b_rows = rows
+        totals["documents"] += len(results)
+        totals["rows"] += len(tx_rows)
+        totals["schedule_b"] += len(schedule_b_rows)
+        totals["needs_review"] += sum(1 for r in filing_rows if r["extraction_status"] == "needs_review")
+        totals["failed"] += sum(1 for r in filing_rows if r["extraction_status"] == "failed")
+    return ExtractionReport("committed", totals["documents"], totals["rows"], totals["needs_review"],
+                            totals["failed"], snapshot_id, time.perf_counter() - started, totals["schedule_b"])
+
+
+CHUNK_DOCUMENTS = 500
+"""Documents extracted and published per commit: a backfill of thousands of PTRs (OCR takes seconds
+per paper page) keeps its progress when it is interrupted."""
+
+
+def _rows(results: list[Extracted]) -> tuple[list, list, list, list]:
+    """(transaction, filing, issue, Schedule B) rows of the extracted documents."""
     now = dt.datetime.now(dt.UTC)
     tx_rows, filing_rows, issue_rows, schedule_b_rows = [], [], [], []
     for res in results:
@@ -170,41 +209,54 @@ def extract_ptrs(store: Store, *, run_id: str | None = None, reextract: bool = F
             _schedule_b_rows_of(res, now, schedule_b_rows, issue_rows)
         else:
             _rows_of(res, now, tx_rows, filing_rows, issue_rows)
+    return tx_rows, filing_rows, issue_rows, schedule_b_rows
 
-    properties = {f"{SOURCE_PREFIX}{SOURCE}": str(source_sid), "lakehouse.job": "silver.ptr_extraction",
-                  "lakehouse.run-id": run_id, "lakehouse.extractor-version": EXTRACTOR_VERSION}
+
+def _commit_chunk(store: Store, results: list[Extracted], rows: tuple[list, list, list, list],
+                  properties: dict[str, str], auditor, source_sid: int | None) -> int | None:
+    """Replace every row of the extracted documents in the four tables, audited together."""
+    if not results:
+        return None
+    tx_rows, filing_rows, issue_rows, schedule_b_rows = rows
     processed = pa.table({"doc_id": [r.doc_id for r in results], "year": [r.year for r in results]},
                          schema=pa.schema([("doc_id", pa.large_string()), ("year", pa.int32())]))
-    snapshot_id = None
-    if results:
-        import ibis
+    import ibis
 
-        con = ibis.duckdb.connect()
-        try:
-            merged_tables = []
-            for spec, rows in ((EXTRACTION_ISSUES, issue_rows), (PTR_TRANSACTIONS, tx_rows),
-                               (SCHEDULE_B_TRANSACTIONS, schedule_b_rows), (PTR_FILINGS, filing_rows)):
-                new = tag_quality_issues(spec.identifier, pa.Table.from_pylist(rows, spec.arrow_schema()))
-                merged_tables.append((spec.identifier, *merge_rows(con, store, spec.identifier, new, on=("doc_id",),
-                                                                   replaced=processed)))
-        finally:
-            con.disconnect()
-        # ptr_filings last: its watermark is the one the next run reads, so a crash before it re-runs all.
-        if auditor is None:
-            for identifier, merged, partitions in merged_tables:
-                snapshot_id = store.replace(identifier, merged, properties, partition_values=partitions)
-        else:
-            tables_at = {SOURCE: int(properties[f"{SOURCE_PREFIX}{SOURCE}"])}
-            published = write_audit_publish_together(store, "silver.ptr_extraction", merged_tables, properties,
-                                                     auditor, tables_at)
-            snapshot_id = published[PTR_FILINGS.identifier]
-    elif source_sid is not None:
-        # Nothing to extract (e.g. only non-PTR PDFs arrived): record the watermark all the same.
-        store.set_watermark(PTR_FILINGS.identifier, properties)
-    needs_review = sum(1 for r in filing_rows if r["extraction_status"] == "needs_review")
-    failed = sum(1 for r in filing_rows if r["extraction_status"] == "failed")
-    return ExtractionReport("committed", len(results), len(tx_rows), needs_review, failed, snapshot_id,
-                            time.perf_counter() - started, len(schedule_b_rows))
+    con = ibis.duckdb.connect()
+    try:
+        merged_tables = []
+        for spec, rows in ((EXTRACTION_ISSUES, issue_rows), (PTR_TRANSACTIONS, tx_rows),
+                           (SCHEDULE_B_TRANSACTIONS, schedule_b_rows), (PTR_FILINGS, filing_rows)):
+            new = tag_quality_issues(spec.identifier, pa.Table.from_pylist(rows, spec.arrow_schema()))
+            merged_tables.append((spec.identifier, *merge_rows(con, store, spec.identifier, new, on=("doc_id",),
+                                                               replaced=processed)))
+    finally:
+        con.disconnect()
+    # ptr_filings last: its watermark is the one the next run reads, so a crash before it re-runs all.
+    if auditor is None:
+        snapshot_id = None
+        for identifier, merged, partitions in merged_tables:
+            snapshot_id = store.replace(identifier, merged, properties, partition_values=partitions)
+        return snapshot_id
+    tables_at = {SOURCE: source_sid} if source_sid is not None else {}
+    published = write_audit_publish_together(store, "silver.ptr_extraction", merged_tables, properties,
+                                             auditor, tables_at)
+    return published[PTR_FILINGS.identifier]
+
+
+def _not_yet_extracted(store: Store, docs: pa.Table) -> pa.Table:
+    """``docs`` less those whose same PDF (sha256) this extractor version already extracted."""
+    done: set[tuple[str, str]] = set()
+    for spec, version in ((PTR_FILINGS, EXTRACTOR_VERSION), (SCHEDULE_B_TRANSACTIONS, SCHEDULE_B_VERSION)):
+        if store.current_snapshot_id(spec.identifier) is None:
+            continue
+        rows = store.read(spec.identifier, columns=["doc_id", "extractor_version", "pdf_sha256"])
+        done |= {(d, sha) for d, v, sha in zip(rows["doc_id"].to_pylist(), rows["extractor_version"].to_pylist(),
+                                               rows["pdf_sha256"].to_pylist(), strict=True) if v == version}
+    if not done:
+        return docs
+    keep = [(d, sha) not in done for d, sha in zip(docs["doc_id"].to_pylist(), docs["sha256"].to_pylist(), strict=True)]
+    return docs.filter(pa.array(keep, pa.bool_()))
 
 
 def _documents_to_extract(store: Store, source_sid: int | None, mark: int | None, reextract: bool) -> pa.Table | None:
