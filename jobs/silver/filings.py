@@ -43,9 +43,10 @@ DOC_ID_FAMILIES: tuple[tuple[str, str, bool], ...] = (
     (r"^\d{7}$", "paper", False),
 )
 
-#: State codes the Clerk wrote differently in some years -> the USPS code. 2016-2021 indexes write
-#: American Samoa 'AQ' (its old FIPS 10-4 code), e.g. 'AQ00' for its delegate.
-STATE_ALIASES: dict[str, str] = {"AQ": "AS"}
+#: State codes the Clerk wrote differently in some years -> the USPS code. The 2016-2021 indexes
+#: write American Samoa 'AQ', its FIPS 10-4 code ('AQ00' for its delegate); the other territories'
+#: FIPS 10-4 codes are read the same way (no state uses them).
+STATE_ALIASES: dict[str, str] = {"AQ": "AS", "GQ": "GU", "RQ": "PR", "VQ": "VI", "CQ": "MP"}
 
 #: FilingDate shapes -> strptime format. The Clerk writes M/D/YYYY; the other shapes are read too so
 #: that an index in another convention never becomes null dates (a 2-digit year must not be year 8).

@@ -65,6 +65,9 @@ def tables(real) -> dict[str, pa.Table]:
     return {name: real.store.read(name) for name in sorted(names)}
 
 
+REAL_WARNINGS = {"silver.filings": {"the index gives a filing date": 5, "each DocID is listed once in its index": 1}}
+
+
 def test_every_check_passes_on_the_real_2025_sample(real):
     from checks.runner import audit_current
 
@@ -73,7 +76,10 @@ def test_every_check_passes_on_the_real_2025_sample(real):
     for report in reports:
         assert len(report.results) == len(check_definitions(report.table))
         assert report.passed, report.summary()
-        assert {r.outcome for r in report.results} == {"pass"}, report.summary()
+        warned = {r.check: r.value for r in report.results if r.outcome != "pass"}
+        # The real index's own oddities, published with their quality_issues: 5 undated withdrawal
+        # notices, one DocID listed three times.
+        assert warned == REAL_WARNINGS.get(report.table, {}), report.summary()
     assert sum(len(r.results) for r in reports) >= 52
 
 
@@ -84,14 +90,16 @@ def test_cli_runs_every_check_records_them_and_exits_0(real):
     lines = [json.loads(line) for line in result.output.splitlines()]
     assert len(lines) == sum(len(check_definitions(t)) for t in audited_tables())
     assert {"table", "snapshot_id", "check", "outcome", "value"} <= set(lines[0])
-    assert {line["outcome"] for line in lines} == {"pass"}
+    assert {(line["table"], line["check"]) for line in lines if line["outcome"] != "pass"} == {
+        (t, c) for t, checks in REAL_WARNINGS.items() for c in checks}
+    assert {line["outcome"] for line in lines} == {"pass", "warn"}
     snapshot = real.store.current_snapshot_id("silver.filings")
     recorded = real.query(
         "select check_name, outcome, value, family from ops.check_results "
         f"where table_name = 'silver.filings' and snapshot_id = {snapshot}"
     ).to_pylist()
     assert len(recorded) >= len(check_definitions("silver.filings"))
-    assert {r["outcome"] for r in recorded} == {"pass"}
+    assert {r["outcome"] for r in recorded} == {"pass", "warn"}
     row_count = next(r for r in recorded if r["check_name"] == "row count is between 1 and 500,000")
     assert (row_count["value"], row_count["family"]) == (1616, "row_count")
 
@@ -201,9 +209,10 @@ CASES = [
     Case(S, "the index gives a filing date", edit("filing_type = 'C'", filing_date_raw="null")),
     Case(S, "the filing date is readable", edit("filing_type = 'C'", filing_date="null")),
     Case(S, "the filing date is plausible", edit("filing_date is not null", filing_date="date '2099-01-01'")),
-    Case(S, "doc_id is 4 to 8 digits", edit(doc_id="'DOC1'")),
+    Case(S, "doc_id is a number", edit(doc_id="'DOC1'")),
     Case(S, "doc_id has a known shape", edit(doc_id_family="'unknown'")),
-    Case(S, "state_district is a state code and two digits", edit("state is not null", state_district="'CA1'")),
+    Case(S, "state_district is a state code and two digits", edit("state is not null", state_district="'CA-11'")),
+    Case(S, "state_district is readable", edit("state is not null", state="null")),
     Case(S, "state is a US state or territory code", edit("state is not null", state="'ZZ'")),
     Case(S, "district is between 1 and 53", edit("district is not null", district="54")),
     Case(S, "each DocID is listed once in its index", edit(index_record_count="2")),
@@ -287,7 +296,7 @@ CASES = [
         edit("match_status = 'matched'", bioguide_id="null"),
     ),
     Case(FM, "match_status is matched, ambiguous or not_a_member", edit(match_status="'maybe'")),
-    Case(FM, "match_rule is one of the three rules", edit("match_rule is not null", match_rule="'guess'")),
+    Case(FM, "match_rule is one of the matching rules", edit("match_rule is not null", match_rule="'guess'")),
     Case(
         FM,
         "bioguide_id is a capital and six digits",
@@ -749,7 +758,8 @@ def test_the_check_fails_on_data_that_violates_it(case: Case, tables):
         everywhere = dataclasses.replace(case, sql=case.sql.replace("_hit and _n = 1", "_hit"))
         systemic = run_case(everywhere, violate(everywhere, tables))
         big = tables[case.target or case.table].num_rows >= MIN_PARTITION_ROWS
-        assert systemic.outcome == ("fail" if big else "warn"), systemic
+        blocks = definition.max_share < 1  # 100%: informational, never blocks
+        assert systemic.outcome == ("fail" if big and blocks else "warn"), systemic
         assert result.failed_rows_sample, "a row rule shows the rows that fail it"
         return
     # Freshness checks only warn (a closed year's data ages legitimately); everything else fails.

@@ -404,7 +404,7 @@ def test_summary_is_readable():
     results = run_checks("silver.filings", data(silver__filings=FILINGS + [FILINGS[0]]))
     report = AuditReport("silver.filings", 42, results, "run1")
     text = report.summary()
-    assert text.splitlines()[0].startswith("silver.filings @ snapshot 42: audit FAILED (27 checks:")
+    assert text.splitlines()[0].startswith("silver.filings @ snapshot 42: audit FAILED (28 checks:")
     assert "  FAIL  doc_id is unique: value 1" in text
     assert "doc_id=20026590" in text
     assert AuditReport("gold.nothing", None, (), "r").passed

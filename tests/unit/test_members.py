@@ -1,8 +1,9 @@
 """Members parsing (congress-legislators YAML, the project CSV) and filer matching on real hard cases.
 
-Member data is the real shared/data/members snapshot; filings are real 2025 House index records
-(DocID, names and StateDst exactly as published), plus a few older or hypothetical filings that
-exercise the traps the domain notes list (a successor of the same name, two Members Menendez).
+Member data is the real shared/data/members snapshot; filings are real 2018-2025 House index
+records (DocID, names and StateDst exactly as published), plus a few older or hypothetical filings
+that exercise the traps the domain notes list (a successor of the same name, two Members Menendez,
+a Member who moved seat at redistricting, a missing StateDst).
 """
 
 from __future__ import annotations
@@ -179,6 +180,8 @@ def evaluate(fn, *values):
     ("Sánchez", "sanchez"), ("González-Colón", "gonzalez colon"), ("O'Rourke", "orourke"),
     ("  Wasserman   Schultz ", "wasserman schultz"), ("Beyer Jr.", "beyer"), ("Yakym III", "yakym"),
     ("D'Esposito", "desposito"),
+    ("Dunn MD, FACS", "dunn"), ("Dunn, MD, FACS", "dunn"),   # 2020 and 2024 indexes: degrees in Last
+    ("Dr", "dr"),                                            # nothing but a title: kept, not emptied
 ])
 def test_last_name_key(raw, key):
     assert evaluate(m.last_name_key, raw) == key
@@ -192,6 +195,12 @@ def test_last_name_key(raw, key):
     ("Schultz", "Wasserman Schultz", True),
     ("Smith Jones", "Brown Jones", False),      # two-word names must agree in full
     ("Green", "Greene", False),                 # exact, never fuzzy
+    ("Hinson Arenholz", "Hinson", True),        # 2021 index: Ashley Hinson with her married name after
+    ("GONZALEZ", "González-Colón", True),       # 2018 index: Jenniffer González-Colón, PR00
+    ("DesJarlais", "Des Jarlais", True),        # spacing of a particle
+    ("Cruz", "De La Cruz", False),              # a particle makes one surname (Ted Cruz, Monica De La Cruz)
+    ("Nicolas", "San Nicolas", False),
+    ("Jackson", "Jackson Lee", True),           # two surnames: each may stand for the name
 ])
 def test_last_names_match(a, b, same):
     assert evaluate(lambda x, y: m.last_names_match(m.last_name_key(x), m.last_name_key(y)), a, b) is same
@@ -228,14 +237,32 @@ def test_words_of_given_names(plain, first, after_initial, middle):
     ("rich", "richard", True), ("chuck", "charles", True), ("katie", "katherine", True),
     ("ted", "edward", True), ("ted", "theodore", True), ("jim", "james", True),
     ("michael", "michael", True), ("mark", "marc", False), ("val", None, False),
+    ("rod", "rodney", True), ("rodney", "rod", True),     # Rod Blum files as 'Rodney Leland' (2019)
+    ("jeff", "jefferson", True),                          # Jeff Van Drew
+    ("randy", "randall", True), ("angie", "angela", True), ("lucy", "lucia", True),  # seen in the indexes
+    ("al", "alfred", True), ("al", "alan", False),        # two letters are no truncation
+    ("ro", "rohit", False),                               # Ro Khanna is matched by his seat, not his name
+    ("christine", "christopher", False),                  # a common beginning is not enough
+    ("jo", "john", False),
 ])
 def test_names_compatible(a, b, ok):
     assert evaluate(m.names_compatible, a, b) is ok
 
 
+@pytest.mark.parametrize("name, truncs", [
+    ("rodney", ["rodney", "rod", "rodn", "rodne"]),
+    ("rod", ["rod"]),
+    ("al", ["al"]),
+])
+def test_truncations(name, truncs):
+    assert [t for t in evaluate(m.truncations, name) if t is not None] == truncs
+
+
 def test_nickname_table_is_small_and_lower_case():
     assert len(m.NICKNAMES) < 80
     assert all(n.isalpha() and n.islower() and f.isalpha() and f.islower() for n, f in m.NICKNAMES)
+    # Truncations ('rob', 'chris', 'jeff') need no pair: the table holds only what they cannot find.
+    assert [(n, f) for n, f in m.NICKNAMES if len(n) >= m.MIN_TRUNCATION and f.startswith(n)] == []
 
 
 # -- matching -----------------------------------------------------------------------------------
@@ -377,8 +404,116 @@ def test_issues_give_candidates_and_reasons(member_tables):
                                   "(M000639), Robert Menendez (M001226); resolve by hand")
     assert got["10072213"]["candidates"] == ""
     assert got["10072213"]["reason"] == (
-        "no Member named Cuellar held the seat TX15 or served TX on 2025-11-13 or in the 400 days before "
-        "with a compatible first name; same last name but first name 'Ada' does not fit: Henry Cuellar "
-        "(C001063)")
+        "a candidate's filing (type C): no Member named Cuellar with a compatible first name held the seat "
+        "TX15 on 2025-11-13 or left Congress in the 400 days before; Members of that last name in TX then: "
+        "Henry Cuellar (C001063)")
     assert (got["8221241"]["filing_type"], got["8221241"]["reason"]) == (
         "W", "the index gives no filing date, so no term can be checked")
+
+
+REAL_2018_2024 = [  # (DocID, Last, First, StateDst, FilingDate, FilingType) as 2018-2024 indexes have them
+    # A PTR filed five days after leaving the House, under the legal name: Rod Blum (IA01 until 2019-01-03).
+    ("20010974", "Blum", "Rodney Leland", "IA01", D(2019, 1, 8), "P"),
+    ("20010478", "Blum", "Rodney Leland", "IA01", D(2018, 10, 13), "P"),
+    # Degrees in the last-name field.
+    ("20017240", "Dunn MD, FACS", "Neal Patrick", "FL02", D(2020, 9, 9), "P"),
+    ("20025104", "Dunn, MD, FACS", "Neal Patrick", "FL02", D(2024, 5, 22), "P"),
+    # Maiden name first, married name after.
+    ("20018521", "Hinson Arenholz", "Ashley", "IA01", D(2021, 4, 5), "P"),
+    # Capitals, no accents, one of two surnames.
+    ("10027659", "GONZALEZ", "JENNIFFER", "PR00", D(2019, 6, 21), "O"),
+    # '01' for a state's or territory's single seat.
+    ("10031203", "Armstrong", "Kelly", "ND01", D(2019, 12, 10), "A"),
+    ("10029552", "San Nicolas", "Michael Fq", "GU01", D(2019, 10, 9), "A"),
+    # Same last name, same state: the seat decides (Carolyn B. in NY12, Sean Patrick in NY18).
+    ("20012023", "Maloney", "Carolyn B.", "NY12", D(2019, 8, 14), "P"),
+    ("20018502", "Maloney", "Sean Patrick", "NY18", D(2021, 4, 2), "P"),
+    # Thomas J. Rooney (FL17, left 2019-01-03) files late; Francis Rooney holds FL19.
+    ("20011132", "Rooney", "Thomas J.", "FL17", D(2019, 2, 11), "P"),
+    # Candidates' filings sharing the incumbent's last name.
+    ("10022561", "Levin", "Andy", "MI09", D(2018, 5, 15), "C"),           # Sander Levin held MI09
+    ("9115119", "Cunningham", "Logan S.", "SC01", D(2019, 7, 8), "D"),     # Joe Cunningham held SC01
+    ("10047553", "Menendez", "Robert J.", "NJ08", D(2022, 5, 8), "C"),     # the son, before his term
+    # Drew Ferguson served GA03 (a term ended 2019-01-03, the next began): a sitting Member, not a
+    # former one, and a candidate's report for GA10 is not his.
+    ("10031122", "Ferguson", "Andrew", "GA10", D(2019, 11, 28), "C"),
+    ("9114698", "Garcia", "Sylvia", "TX29", D(2019, 5, 14), "C"),          # her own late candidate report
+    ("10026264", "Handel", "Karen Christine", "GA06", D(2019, 5, 2), "C"),  # a former Member runs again
+]
+
+EXPECTED_2018_2024 = {
+    "20010974": ("matched", "former_member", "B001294"),
+    "20010478": ("matched", "seat_last_name", "B001294"),
+    "20017240": ("matched", "seat_last_name", "D000628"),
+    "20025104": ("matched", "seat_last_name", "D000628"),
+    "20018521": ("matched", "seat_last_name", "H001091"),
+    "10027659": ("matched", "seat_last_name", "G000582"),
+    "10031203": ("matched", "seat_last_name", "A000377"),
+    "10029552": ("matched", "seat_last_name", "S001204"),
+    "20012023": ("matched", "seat_last_name", "M000087"),
+    "20018502": ("matched", "seat_last_name", "M001185"),
+    "20011132": ("matched", "former_member", "R000583"),
+    "10022561": ("not_a_member", None, None),
+    "9115119": ("not_a_member", None, None),
+    "10047553": ("not_a_member", None, None),
+    "10031122": ("not_a_member", None, None),
+    "9114698": ("matched", "seat_last_name", "G000587"),
+    "10026264": ("matched", "former_member", "H001078"),
+}
+
+
+def test_real_2018_2024_filers(member_tables):
+    got = run_match(member_tables, [filing(d, last, first, sd, date, kind) for d, last, first, sd, date, kind
+                                    in REAL_2018_2024])
+    outcome = {d: (r["match_status"], r["match_rule"], r["bioguide_id"]) for d, r in got.items()}
+    assert outcome == EXPECTED_2018_2024
+
+
+def test_previous_seat_and_no_state(member_tables):
+    """Rules 3 and 5 on real Members: Lucy McBath held GA06 until 2023-01-03 and GA07 from then on."""
+    got = run_match(member_tables, [
+        # After redistricting, the old seat under a name no first-name test links to 'Lucy'.
+        filing("a", "McBath", "L. Kay", "GA06", D(2023, 2, 1)),
+        filing("b", "McBath", "L. Kay", "GA06", D(2023, 2, 1), "C"),      # a candidate's filing: no
+        filing("c", "McBath", "Lucia Kay", "GA06", D(2023, 2, 1)),        # Lucy ~ Lucia: rule 2 first
+        # No readable StateDst: a Member of that name anywhere, on the date or just before.
+        filing("d", "Blum", "Rod", None, D(2018, 6, 1)),
+        filing("e", "Blum", "Rodney", None, D(2019, 2, 1), "T"),          # after he left
+        filing("f", "Collins", "Chris", None, D(2019, 6, 1)),             # not Doug (GA) or Susan (ME)
+        filing("g", "Collins", "Chris", None, D(2019, 6, 1), "W"),        # candidates need their seat
+        filing("h", "Blum", "Rod", None, None),
+    ])
+    outcome = {d: (r["match_status"], r["match_rule"], r["bioguide_id"]) for d, r in got.items()}
+    assert outcome == {
+        "a": ("matched", "previous_seat_last_name", "M001208"),
+        "b": ("not_a_member", None, None),
+        "c": ("matched", "state_last_first_name", "M001208"),
+        "d": ("matched", "no_state_last_first_name", "B001294"),
+        "e": ("matched", "no_state_last_first_name", "B001294"),
+        "f": ("matched", "no_state_last_first_name", "C001092"),
+        "g": ("not_a_member", None, None),
+        "h": ("not_a_member", None, None),
+    }
+
+
+def test_reasons_for_candidates_and_missing_states(member_tables):
+    members, terms = member_tables
+    rows = [filing(d, last, first, sd, date, kind) for d, last, first, sd, date, kind in REAL_2018_2024]
+    rows += [filing("x", "Blum", "Jane", None, D(2018, 6, 1)),
+             filing("y", "Blum", "Jane", None, D(2018, 6, 1), "W")]
+    filings = ibis.memtable(pa.Table.from_pylist(rows, pa.schema(FILING_COLUMNS)))
+    con = ibis.duckdb.connect()
+    members, terms = ibis.memtable(members), ibis.memtable(terms)
+    matches = ibis.memtable(con.to_pyarrow(m.transform(filings, members, terms)))
+    issues = con.to_pyarrow(m.issues_transform(matches, filings, members, terms))
+    got = {r["doc_id"]: r["reason"] for r in issues.to_pylist()}
+    assert sorted(got) == ["10022561", "10031122", "10047553", "9115119", "x", "y"]
+    assert got["10022561"] == (
+        "a candidate's filing (type C): no Member named Levin with a compatible first name held the seat "
+        "MI09 on 2018-05-15 or left Congress in the 400 days before; Members of that last name in MI then: "
+        "Sander M. Levin (L000263)")
+    assert got["10047553"].endswith("Members of that last name in NJ then: Robert Menendez (M000639)")
+    assert got["x"] == ("the index gives no valid state and district, and no Member named Blum with a "
+                        "compatible first name served on 2018-06-01 or in the 400 days before")
+    assert got["y"] == ("the index gives no valid state and district, and a candidate's filing is matched "
+                        "by its seat")

@@ -96,10 +96,11 @@ SELECT
   `t12`.`sells`,
   `t12`.`distinct_tickers`,
   `t12`.`late_count`,
-  TRY_DIVIDE(CAST(`t12`.`late_count` AS DOUBLE), `t12`.`trades`) AS `late_rate`,
+  TRY_DIVIDE(CAST(`t12`.`late_count` AS DOUBLE), NULLIF(`t12`.`late_known`, 0)) AS `late_rate`,
   `t16`.`median_days_to_disclose`,
   `t12`.`first_trade`,
-  `t12`.`last_trade`
+  `t12`.`last_trade`,
+  `t12`.`late_known`
 FROM (
   SELECT
     `t9`.`period`,
@@ -112,6 +113,7 @@ FROM (
     SUM(CAST(`t9`.`transaction_type` IN ('sale', 'partial_sale') AS BIGINT)) AS `sells`,
     COUNT(DISTINCT `t9`.`ticker`) AS `distinct_tickers`,
     SUM(CAST(COALESCE(`t9`.`is_late`, FALSE) AS BIGINT)) AS `late_count`,
+    SUM(CAST(`t9`.`is_late` IS NOT NULL AS BIGINT)) AS `late_known`,
     MIN(`t9`.`transaction_date`) AS `first_trade`,
     MAX(`t9`.`transaction_date`) AS `last_trade`
   FROM `t8` AS `t9`

@@ -102,10 +102,11 @@ SELECT
   "t12"."sells",
   "t12"."distinct_tickers",
   "t12"."late_count",
-  CAST("t12"."late_count" AS DOUBLE) / "t12"."trades" AS "late_rate",
+  CAST("t12"."late_count" AS DOUBLE) / NULLIF("t12"."late_known", 0) AS "late_rate",
   "t16"."median_days_to_disclose",
   "t12"."first_trade",
-  "t12"."last_trade"
+  "t12"."last_trade",
+  "t12"."late_known"
 FROM (
   SELECT
     "t9"."period",
@@ -121,6 +122,8 @@ FROM (
     COUNT(DISTINCT "t9"."ticker") AS "distinct_tickers",
     COUNT(*) FILTER(WHERE
       COALESCE("t9"."is_late", FALSE)) AS "late_count",
+    COUNT(*) FILTER(WHERE
+      "t9"."is_late" IS NOT NULL) AS "late_known",
     MIN("t9"."transaction_date") AS "first_trade",
     MAX("t9"."transaction_date") AS "last_trade"
   FROM "t8" AS "t9"

@@ -19,7 +19,8 @@ SELECT
   "t10"."document_sha256",
   "t10"."document_size_bytes",
   "t8"."bioguide_id",
-  "t9"."member_key"
+  "t9"."member_key",
+  "t4"."quality_issues"
 FROM "silver_filings" AS "t4"
 LEFT OUTER JOIN (
   SELECT

@@ -33,10 +33,42 @@ SELECT
     THEN 'Qualified Blind Trust Correspondence'
     ELSE CAST(NULL AS STRING)
   END AS `filing_type_name`,
-  CAST(TRY_STRPTIME(
-    NULLIF(TRIM(' \t\n\r\v\f' FROM REGEXP_REPLACE(`t4`.`filing_date_raw`, '\\s+', ' ')), ''),
-    '%m/%d/%Y'
-  ) AS DATE) AS `filing_date`,
+  CASE
+    WHEN REGEXP_LIKE(
+      NULLIF(TRIM(' \t\n\r\v\f' FROM REGEXP_REPLACE(`t4`.`filing_date_raw`, '\\s+', ' ')), ''),
+      '^(\\d{1,2}/\\d{1,2}/\\d{4})\\b'
+    )
+    THEN CAST(TRY_STRPTIME(
+      REGEXP_EXTRACT(
+        NULLIF(TRIM(' \t\n\r\v\f' FROM REGEXP_REPLACE(`t4`.`filing_date_raw`, '\\s+', ' ')), ''),
+        '^(\\d{1,2}/\\d{1,2}/\\d{4})\\b'
+      ),
+      '%m/%d/%Y'
+    ) AS DATE)
+    WHEN REGEXP_LIKE(
+      NULLIF(TRIM(' \t\n\r\v\f' FROM REGEXP_REPLACE(`t4`.`filing_date_raw`, '\\s+', ' ')), ''),
+      '^(\\d{1,2}/\\d{1,2}/\\d{2})\\b'
+    )
+    THEN CAST(TRY_STRPTIME(
+      REGEXP_EXTRACT(
+        NULLIF(TRIM(' \t\n\r\v\f' FROM REGEXP_REPLACE(`t4`.`filing_date_raw`, '\\s+', ' ')), ''),
+        '^(\\d{1,2}/\\d{1,2}/\\d{2})\\b'
+      ),
+      '%m/%d/%y'
+    ) AS DATE)
+    WHEN REGEXP_LIKE(
+      NULLIF(TRIM(' \t\n\r\v\f' FROM REGEXP_REPLACE(`t4`.`filing_date_raw`, '\\s+', ' ')), ''),
+      '^(\\d{4}-\\d{2}-\\d{2})\\b'
+    )
+    THEN CAST(TRY_STRPTIME(
+      REGEXP_EXTRACT(
+        NULLIF(TRIM(' \t\n\r\v\f' FROM REGEXP_REPLACE(`t4`.`filing_date_raw`, '\\s+', ' ')), ''),
+        '^(\\d{4}-\\d{2}-\\d{2})\\b'
+      ),
+      '%Y-%m-%d'
+    ) AS DATE)
+    ELSE CAST(NULL AS DATE)
+  END AS `filing_date`,
   NULLIF(TRIM(' \t\n\r\v\f' FROM REGEXP_REPLACE(`t4`.`prefix`, '\\s+', ' ')), '') AS `prefix`,
   NULLIF(TRIM(' \t\n\r\v\f' FROM REGEXP_REPLACE(`t4`.`first`, '\\s+', ' ')), '') AS `first_name`,
   NULLIF(TRIM(' \t\n\r\v\f' FROM REGEXP_REPLACE(`t4`.`last`, '\\s+', ' ')), '') AS `last_name`,
@@ -83,46 +115,102 @@ SELECT
   IF(
     COALESCE(
       REGEXP_LIKE(
-        UPPER(
-          NULLIF(TRIM(' \t\n\r\v\f' FROM REGEXP_REPLACE(`t4`.`state_dst`, '\\s+', ' ')), '')
+        REGEXP_REPLACE(
+          UPPER(
+            NULLIF(TRIM(' \t\n\r\v\f' FROM REGEXP_REPLACE(`t4`.`state_dst`, '\\s+', ' ')), '')
+          ),
+          '[^A-Z0-9]',
+          ''
         ),
         '^[A-Z]{2}\\d{2}$'
       ),
       FALSE
     ),
-    SUBSTRING(
-      UPPER(
-        NULLIF(TRIM(' \t\n\r\v\f' FROM REGEXP_REPLACE(`t4`.`state_dst`, '\\s+', ' ')), '')
-      ),
-      IF(
-        (
-          0 + 1
-        ) >= 1,
-        0 + 1,
-        0 + 1 + LENGTH(
+    CASE SUBSTRING(
+        REGEXP_REPLACE(
           UPPER(
             NULLIF(TRIM(' \t\n\r\v\f' FROM REGEXP_REPLACE(`t4`.`state_dst`, '\\s+', ' ')), '')
+          ),
+          '[^A-Z0-9]',
+          ''
+        ),
+        IF(
+          (
+            0 + 1
+          ) >= 1,
+          0 + 1,
+          0 + 1 + LENGTH(
+            REGEXP_REPLACE(
+              UPPER(
+                NULLIF(TRIM(' \t\n\r\v\f' FROM REGEXP_REPLACE(`t4`.`state_dst`, '\\s+', ' ')), '')
+              ),
+              '[^A-Z0-9]',
+              ''
+            )
           )
-        )
-      ),
-      2
-    ),
+        ),
+        2
+      )
+      WHEN 'AQ'
+      THEN 'AS'
+      WHEN 'GQ'
+      THEN 'GU'
+      WHEN 'RQ'
+      THEN 'PR'
+      WHEN 'VQ'
+      THEN 'VI'
+      WHEN 'CQ'
+      THEN 'MP'
+      ELSE SUBSTRING(
+        REGEXP_REPLACE(
+          UPPER(
+            NULLIF(TRIM(' \t\n\r\v\f' FROM REGEXP_REPLACE(`t4`.`state_dst`, '\\s+', ' ')), '')
+          ),
+          '[^A-Z0-9]',
+          ''
+        ),
+        IF(
+          (
+            0 + 1
+          ) >= 1,
+          0 + 1,
+          0 + 1 + LENGTH(
+            REGEXP_REPLACE(
+              UPPER(
+                NULLIF(TRIM(' \t\n\r\v\f' FROM REGEXP_REPLACE(`t4`.`state_dst`, '\\s+', ' ')), '')
+              ),
+              '[^A-Z0-9]',
+              ''
+            )
+          )
+        ),
+        2
+      )
+    END,
     CAST(NULL AS STRING)
   ) AS `state`,
   IF(
     IF(
       COALESCE(
         REGEXP_LIKE(
-          UPPER(
-            NULLIF(TRIM(' \t\n\r\v\f' FROM REGEXP_REPLACE(`t4`.`state_dst`, '\\s+', ' ')), '')
+          REGEXP_REPLACE(
+            UPPER(
+              NULLIF(TRIM(' \t\n\r\v\f' FROM REGEXP_REPLACE(`t4`.`state_dst`, '\\s+', ' ')), '')
+            ),
+            '[^A-Z0-9]',
+            ''
           ),
           '^[A-Z]{2}\\d{2}$'
         ),
         FALSE
       ),
       CAST(SUBSTRING(
-        UPPER(
-          NULLIF(TRIM(' \t\n\r\v\f' FROM REGEXP_REPLACE(`t4`.`state_dst`, '\\s+', ' ')), '')
+        REGEXP_REPLACE(
+          UPPER(
+            NULLIF(TRIM(' \t\n\r\v\f' FROM REGEXP_REPLACE(`t4`.`state_dst`, '\\s+', ' ')), '')
+          ),
+          '[^A-Z0-9]',
+          ''
         ),
         IF(
           (
@@ -130,8 +218,12 @@ SELECT
           ) >= 1,
           2 + 1,
           2 + 1 + LENGTH(
-            UPPER(
-              NULLIF(TRIM(' \t\n\r\v\f' FROM REGEXP_REPLACE(`t4`.`state_dst`, '\\s+', ' ')), '')
+            REGEXP_REPLACE(
+              UPPER(
+                NULLIF(TRIM(' \t\n\r\v\f' FROM REGEXP_REPLACE(`t4`.`state_dst`, '\\s+', ' ')), '')
+              ),
+              '[^A-Z0-9]',
+              ''
             )
           )
         ),
@@ -143,16 +235,24 @@ SELECT
     IF(
       COALESCE(
         REGEXP_LIKE(
-          UPPER(
-            NULLIF(TRIM(' \t\n\r\v\f' FROM REGEXP_REPLACE(`t4`.`state_dst`, '\\s+', ' ')), '')
+          REGEXP_REPLACE(
+            UPPER(
+              NULLIF(TRIM(' \t\n\r\v\f' FROM REGEXP_REPLACE(`t4`.`state_dst`, '\\s+', ' ')), '')
+            ),
+            '[^A-Z0-9]',
+            ''
           ),
           '^[A-Z]{2}\\d{2}$'
         ),
         FALSE
       ),
       CAST(SUBSTRING(
-        UPPER(
-          NULLIF(TRIM(' \t\n\r\v\f' FROM REGEXP_REPLACE(`t4`.`state_dst`, '\\s+', ' ')), '')
+        REGEXP_REPLACE(
+          UPPER(
+            NULLIF(TRIM(' \t\n\r\v\f' FROM REGEXP_REPLACE(`t4`.`state_dst`, '\\s+', ' ')), '')
+          ),
+          '[^A-Z0-9]',
+          ''
         ),
         IF(
           (
@@ -160,8 +260,12 @@ SELECT
           ) >= 1,
           2 + 1,
           2 + 1 + LENGTH(
-            UPPER(
-              NULLIF(TRIM(' \t\n\r\v\f' FROM REGEXP_REPLACE(`t4`.`state_dst`, '\\s+', ' ')), '')
+            REGEXP_REPLACE(
+              UPPER(
+                NULLIF(TRIM(' \t\n\r\v\f' FROM REGEXP_REPLACE(`t4`.`state_dst`, '\\s+', ' ')), '')
+              ),
+              '[^A-Z0-9]',
+              ''
             )
           )
         ),
@@ -173,8 +277,12 @@ SELECT
   IF(
     COALESCE(
       REGEXP_LIKE(
-        UPPER(
-          NULLIF(TRIM(' \t\n\r\v\f' FROM REGEXP_REPLACE(`t4`.`state_dst`, '\\s+', ' ')), '')
+        REGEXP_REPLACE(
+          UPPER(
+            NULLIF(TRIM(' \t\n\r\v\f' FROM REGEXP_REPLACE(`t4`.`state_dst`, '\\s+', ' ')), '')
+          ),
+          '[^A-Z0-9]',
+          ''
         ),
         '^[A-Z]{2}\\d{2}$'
       ),
@@ -183,16 +291,24 @@ SELECT
     IF(
       COALESCE(
         REGEXP_LIKE(
-          UPPER(
-            NULLIF(TRIM(' \t\n\r\v\f' FROM REGEXP_REPLACE(`t4`.`state_dst`, '\\s+', ' ')), '')
+          REGEXP_REPLACE(
+            UPPER(
+              NULLIF(TRIM(' \t\n\r\v\f' FROM REGEXP_REPLACE(`t4`.`state_dst`, '\\s+', ' ')), '')
+            ),
+            '[^A-Z0-9]',
+            ''
           ),
           '^[A-Z]{2}\\d{2}$'
         ),
         FALSE
       ),
       CAST(SUBSTRING(
-        UPPER(
-          NULLIF(TRIM(' \t\n\r\v\f' FROM REGEXP_REPLACE(`t4`.`state_dst`, '\\s+', ' ')), '')
+        REGEXP_REPLACE(
+          UPPER(
+            NULLIF(TRIM(' \t\n\r\v\f' FROM REGEXP_REPLACE(`t4`.`state_dst`, '\\s+', ' ')), '')
+          ),
+          '[^A-Z0-9]',
+          ''
         ),
         IF(
           (
@@ -200,8 +316,12 @@ SELECT
           ) >= 1,
           2 + 1,
           2 + 1 + LENGTH(
-            UPPER(
-              NULLIF(TRIM(' \t\n\r\v\f' FROM REGEXP_REPLACE(`t4`.`state_dst`, '\\s+', ' ')), '')
+            REGEXP_REPLACE(
+              UPPER(
+                NULLIF(TRIM(' \t\n\r\v\f' FROM REGEXP_REPLACE(`t4`.`state_dst`, '\\s+', ' ')), '')
+              ),
+              '[^A-Z0-9]',
+              ''
             )
           )
         ),
@@ -220,6 +340,10 @@ SELECT
     THEN TRUE
     WHEN REGEXP_LIKE(`t4`.`doc_id`, '^4\\d{7}$')
     THEN TRUE
+    WHEN REGEXP_LIKE(`t4`.`doc_id`, '^5\\d{7}$')
+    THEN TRUE
+    WHEN REGEXP_LIKE(`t4`.`doc_id`, '^\\d{8}$')
+    THEN TRUE
     WHEN REGEXP_LIKE(`t4`.`doc_id`, '^\\d{4}$')
     THEN TRUE
     WHEN REGEXP_LIKE(`t4`.`doc_id`, '^\\d{7}$')
@@ -235,6 +359,10 @@ SELECT
     THEN 'extension_efiled'
     WHEN REGEXP_LIKE(`t4`.`doc_id`, '^4\\d{7}$')
     THEN 'notice_efiled'
+    WHEN REGEXP_LIKE(`t4`.`doc_id`, '^5\\d{7}$')
+    THEN 'waiver_efiled'
+    WHEN REGEXP_LIKE(`t4`.`doc_id`, '^\\d{8}$')
+    THEN 'efiled_other'
     WHEN REGEXP_LIKE(`t4`.`doc_id`, '^\\d{4}$')
     THEN 'withdrawal_efiled'
     WHEN REGEXP_LIKE(`t4`.`doc_id`, '^\\d{7}$')
@@ -271,7 +399,9 @@ SELECT
   ) = 'A' AS `is_amendment`,
   `t4`.`index_record_count`,
   `t4`.`source_url`,
-  `t4`.`ingested_at`
+  `t4`.`ingested_at`,
+  NULLIF(TRIM(' \t\n\r\v\f' FROM REGEXP_REPLACE(`t4`.`filing_date_raw`, '\\s+', ' ')), '') AS `filing_date_raw`,
+  NULLIF(TRIM(' \t\n\r\v\f' FROM REGEXP_REPLACE(`t4`.`year_raw`, '\\s+', ' ')), '') AS `year_raw`
 FROM (
   SELECT
     *

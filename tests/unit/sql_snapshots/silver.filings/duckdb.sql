@@ -41,14 +41,69 @@ SELECT
     THEN 'Qualified Blind Trust Correspondence'
     ELSE CAST(NULL AS TEXT)
   END AS "filing_type_name",
-  CAST(TRY_STRPTIME(
-    NULLIF(
-      TRIM(REGEXP_REPLACE("t4"."filing_date_raw", '\s+', ' ', 'g'), ' 	
+  CASE
+    WHEN REGEXP_MATCHES(
+      NULLIF(
+        TRIM(REGEXP_REPLACE("t4"."filing_date_raw", '\s+', ' ', 'g'), ' 	
 '),
-      ''
-    ),
-    '%m/%d/%Y'
-  ) AS DATE) AS "filing_date",
+        ''
+      ),
+      '^(\d{1,2}/\d{1,2}/\d{4})\b'
+    )
+    THEN CAST(TRY_STRPTIME(
+      REGEXP_EXTRACT(
+        NULLIF(
+          TRIM(REGEXP_REPLACE("t4"."filing_date_raw", '\s+', ' ', 'g'), ' 	
+'),
+          ''
+        ),
+        '^(\d{1,2}/\d{1,2}/\d{4})\b',
+        1
+      ),
+      '%m/%d/%Y'
+    ) AS DATE)
+    WHEN REGEXP_MATCHES(
+      NULLIF(
+        TRIM(REGEXP_REPLACE("t4"."filing_date_raw", '\s+', ' ', 'g'), ' 	
+'),
+        ''
+      ),
+      '^(\d{1,2}/\d{1,2}/\d{2})\b'
+    )
+    THEN CAST(TRY_STRPTIME(
+      REGEXP_EXTRACT(
+        NULLIF(
+          TRIM(REGEXP_REPLACE("t4"."filing_date_raw", '\s+', ' ', 'g'), ' 	
+'),
+          ''
+        ),
+        '^(\d{1,2}/\d{1,2}/\d{2})\b',
+        1
+      ),
+      '%m/%d/%y'
+    ) AS DATE)
+    WHEN REGEXP_MATCHES(
+      NULLIF(
+        TRIM(REGEXP_REPLACE("t4"."filing_date_raw", '\s+', ' ', 'g'), ' 	
+'),
+        ''
+      ),
+      '^(\d{4}-\d{2}-\d{2})\b'
+    )
+    THEN CAST(TRY_STRPTIME(
+      REGEXP_EXTRACT(
+        NULLIF(
+          TRIM(REGEXP_REPLACE("t4"."filing_date_raw", '\s+', ' ', 'g'), ' 	
+'),
+          ''
+        ),
+        '^(\d{4}-\d{2}-\d{2})\b',
+        1
+      ),
+      '%Y-%m-%d'
+    ) AS DATE)
+    ELSE CAST(NULL AS DATE)
+  END AS "filing_date",
   NULLIF(TRIM(REGEXP_REPLACE("t4"."prefix", '\s+', ' ', 'g'), ' 	
 '), '') AS "prefix",
   NULLIF(TRIM(REGEXP_REPLACE("t4"."first", '\s+', ' ', 'g'), ' 	
@@ -119,48 +174,7 @@ SELECT
   CASE
     WHEN COALESCE(
       REGEXP_MATCHES(
-        UPPER(
-          NULLIF(
-            TRIM(REGEXP_REPLACE("t4"."state_dst", '\s+', ' ', 'g'), ' 	
-'),
-            ''
-          )
-        ),
-        '^[A-Z]{2}\d{2}$'
-      ),
-      FALSE
-    )
-    THEN SUBSTRING(
-      UPPER(
-        NULLIF(
-          TRIM(REGEXP_REPLACE("t4"."state_dst", '\s+', ' ', 'g'), ' 	
-'),
-          ''
-        )
-      ),
-      CASE
-        WHEN (
-          0 + 1
-        ) >= 1
-        THEN 0 + 1
-        ELSE 0 + 1 + LENGTH(
-          UPPER(
-            NULLIF(
-              TRIM(REGEXP_REPLACE("t4"."state_dst", '\s+', ' ', 'g'), ' 	
-'),
-              ''
-            )
-          )
-        )
-      END,
-      2
-    )
-    ELSE CAST(NULL AS TEXT)
-  END AS "state",
-  CASE
-    WHEN CASE
-      WHEN COALESCE(
-        REGEXP_MATCHES(
+        REGEXP_REPLACE(
           UPPER(
             NULLIF(
               TRIM(REGEXP_REPLACE("t4"."state_dst", '\s+', ' ', 'g'), ' 	
@@ -168,17 +182,129 @@ SELECT
               ''
             )
           ),
+          '[^A-Z0-9]',
+          '',
+          'g'
+        ),
+        '^[A-Z]{2}\d{2}$'
+      ),
+      FALSE
+    )
+    THEN CASE SUBSTRING(
+        REGEXP_REPLACE(
+          UPPER(
+            NULLIF(
+              TRIM(REGEXP_REPLACE("t4"."state_dst", '\s+', ' ', 'g'), ' 	
+'),
+              ''
+            )
+          ),
+          '[^A-Z0-9]',
+          '',
+          'g'
+        ),
+        CASE
+          WHEN (
+            0 + 1
+          ) >= 1
+          THEN 0 + 1
+          ELSE 0 + 1 + LENGTH(
+            REGEXP_REPLACE(
+              UPPER(
+                NULLIF(
+                  TRIM(REGEXP_REPLACE("t4"."state_dst", '\s+', ' ', 'g'), ' 	
+'),
+                  ''
+                )
+              ),
+              '[^A-Z0-9]',
+              '',
+              'g'
+            )
+          )
+        END,
+        2
+      )
+      WHEN 'AQ'
+      THEN 'AS'
+      WHEN 'GQ'
+      THEN 'GU'
+      WHEN 'RQ'
+      THEN 'PR'
+      WHEN 'VQ'
+      THEN 'VI'
+      WHEN 'CQ'
+      THEN 'MP'
+      ELSE SUBSTRING(
+        REGEXP_REPLACE(
+          UPPER(
+            NULLIF(
+              TRIM(REGEXP_REPLACE("t4"."state_dst", '\s+', ' ', 'g'), ' 	
+'),
+              ''
+            )
+          ),
+          '[^A-Z0-9]',
+          '',
+          'g'
+        ),
+        CASE
+          WHEN (
+            0 + 1
+          ) >= 1
+          THEN 0 + 1
+          ELSE 0 + 1 + LENGTH(
+            REGEXP_REPLACE(
+              UPPER(
+                NULLIF(
+                  TRIM(REGEXP_REPLACE("t4"."state_dst", '\s+', ' ', 'g'), ' 	
+'),
+                  ''
+                )
+              ),
+              '[^A-Z0-9]',
+              '',
+              'g'
+            )
+          )
+        END,
+        2
+      )
+    END
+    ELSE CAST(NULL AS TEXT)
+  END AS "state",
+  CASE
+    WHEN CASE
+      WHEN COALESCE(
+        REGEXP_MATCHES(
+          REGEXP_REPLACE(
+            UPPER(
+              NULLIF(
+                TRIM(REGEXP_REPLACE("t4"."state_dst", '\s+', ' ', 'g'), ' 	
+'),
+                ''
+              )
+            ),
+            '[^A-Z0-9]',
+            '',
+            'g'
+          ),
           '^[A-Z]{2}\d{2}$'
         ),
         FALSE
       )
       THEN CAST(SUBSTRING(
-        UPPER(
-          NULLIF(
-            TRIM(REGEXP_REPLACE("t4"."state_dst", '\s+', ' ', 'g'), ' 	
+        REGEXP_REPLACE(
+          UPPER(
+            NULLIF(
+              TRIM(REGEXP_REPLACE("t4"."state_dst", '\s+', ' ', 'g'), ' 	
 '),
-            ''
-          )
+              ''
+            )
+          ),
+          '[^A-Z0-9]',
+          '',
+          'g'
         ),
         CASE
           WHEN (
@@ -186,12 +312,17 @@ SELECT
           ) >= 1
           THEN 2 + 1
           ELSE 2 + 1 + LENGTH(
-            UPPER(
-              NULLIF(
-                TRIM(REGEXP_REPLACE("t4"."state_dst", '\s+', ' ', 'g'), ' 	
+            REGEXP_REPLACE(
+              UPPER(
+                NULLIF(
+                  TRIM(REGEXP_REPLACE("t4"."state_dst", '\s+', ' ', 'g'), ' 	
 '),
-                ''
-              )
+                  ''
+                )
+              ),
+              '[^A-Z0-9]',
+              '',
+              'g'
             )
           )
         END,
@@ -203,6 +334,24 @@ SELECT
     ELSE CASE
       WHEN COALESCE(
         REGEXP_MATCHES(
+          REGEXP_REPLACE(
+            UPPER(
+              NULLIF(
+                TRIM(REGEXP_REPLACE("t4"."state_dst", '\s+', ' ', 'g'), ' 	
+'),
+                ''
+              )
+            ),
+            '[^A-Z0-9]',
+            '',
+            'g'
+          ),
+          '^[A-Z]{2}\d{2}$'
+        ),
+        FALSE
+      )
+      THEN CAST(SUBSTRING(
+        REGEXP_REPLACE(
           UPPER(
             NULLIF(
               TRIM(REGEXP_REPLACE("t4"."state_dst", '\s+', ' ', 'g'), ' 	
@@ -210,17 +359,9 @@ SELECT
               ''
             )
           ),
-          '^[A-Z]{2}\d{2}$'
-        ),
-        FALSE
-      )
-      THEN CAST(SUBSTRING(
-        UPPER(
-          NULLIF(
-            TRIM(REGEXP_REPLACE("t4"."state_dst", '\s+', ' ', 'g'), ' 	
-'),
-            ''
-          )
+          '[^A-Z0-9]',
+          '',
+          'g'
         ),
         CASE
           WHEN (
@@ -228,12 +369,17 @@ SELECT
           ) >= 1
           THEN 2 + 1
           ELSE 2 + 1 + LENGTH(
-            UPPER(
-              NULLIF(
-                TRIM(REGEXP_REPLACE("t4"."state_dst", '\s+', ' ', 'g'), ' 	
+            REGEXP_REPLACE(
+              UPPER(
+                NULLIF(
+                  TRIM(REGEXP_REPLACE("t4"."state_dst", '\s+', ' ', 'g'), ' 	
 '),
-                ''
-              )
+                  ''
+                )
+              ),
+              '[^A-Z0-9]',
+              '',
+              'g'
             )
           )
         END,
@@ -245,12 +391,17 @@ SELECT
   CASE
     WHEN COALESCE(
       REGEXP_MATCHES(
-        UPPER(
-          NULLIF(
-            TRIM(REGEXP_REPLACE("t4"."state_dst", '\s+', ' ', 'g'), ' 	
+        REGEXP_REPLACE(
+          UPPER(
+            NULLIF(
+              TRIM(REGEXP_REPLACE("t4"."state_dst", '\s+', ' ', 'g'), ' 	
 '),
-            ''
-          )
+              ''
+            )
+          ),
+          '[^A-Z0-9]',
+          '',
+          'g'
         ),
         '^[A-Z]{2}\d{2}$'
       ),
@@ -259,6 +410,24 @@ SELECT
     THEN CASE
       WHEN COALESCE(
         REGEXP_MATCHES(
+          REGEXP_REPLACE(
+            UPPER(
+              NULLIF(
+                TRIM(REGEXP_REPLACE("t4"."state_dst", '\s+', ' ', 'g'), ' 	
+'),
+                ''
+              )
+            ),
+            '[^A-Z0-9]',
+            '',
+            'g'
+          ),
+          '^[A-Z]{2}\d{2}$'
+        ),
+        FALSE
+      )
+      THEN CAST(SUBSTRING(
+        REGEXP_REPLACE(
           UPPER(
             NULLIF(
               TRIM(REGEXP_REPLACE("t4"."state_dst", '\s+', ' ', 'g'), ' 	
@@ -266,17 +435,9 @@ SELECT
               ''
             )
           ),
-          '^[A-Z]{2}\d{2}$'
-        ),
-        FALSE
-      )
-      THEN CAST(SUBSTRING(
-        UPPER(
-          NULLIF(
-            TRIM(REGEXP_REPLACE("t4"."state_dst", '\s+', ' ', 'g'), ' 	
-'),
-            ''
-          )
+          '[^A-Z0-9]',
+          '',
+          'g'
         ),
         CASE
           WHEN (
@@ -284,12 +445,17 @@ SELECT
           ) >= 1
           THEN 2 + 1
           ELSE 2 + 1 + LENGTH(
-            UPPER(
-              NULLIF(
-                TRIM(REGEXP_REPLACE("t4"."state_dst", '\s+', ' ', 'g'), ' 	
+            REGEXP_REPLACE(
+              UPPER(
+                NULLIF(
+                  TRIM(REGEXP_REPLACE("t4"."state_dst", '\s+', ' ', 'g'), ' 	
 '),
-                ''
-              )
+                  ''
+                )
+              ),
+              '[^A-Z0-9]',
+              '',
+              'g'
             )
           )
         END,
@@ -308,6 +474,10 @@ SELECT
     THEN TRUE
     WHEN REGEXP_MATCHES("t4"."doc_id", '^4\d{7}$')
     THEN TRUE
+    WHEN REGEXP_MATCHES("t4"."doc_id", '^5\d{7}$')
+    THEN TRUE
+    WHEN REGEXP_MATCHES("t4"."doc_id", '^\d{8}$')
+    THEN TRUE
     WHEN REGEXP_MATCHES("t4"."doc_id", '^\d{4}$')
     THEN TRUE
     WHEN REGEXP_MATCHES("t4"."doc_id", '^\d{7}$')
@@ -323,6 +493,10 @@ SELECT
     THEN 'extension_efiled'
     WHEN REGEXP_MATCHES("t4"."doc_id", '^4\d{7}$')
     THEN 'notice_efiled'
+    WHEN REGEXP_MATCHES("t4"."doc_id", '^5\d{7}$')
+    THEN 'waiver_efiled'
+    WHEN REGEXP_MATCHES("t4"."doc_id", '^\d{8}$')
+    THEN 'efiled_other'
     WHEN REGEXP_MATCHES("t4"."doc_id", '^\d{4}$')
     THEN 'withdrawal_efiled'
     WHEN REGEXP_MATCHES("t4"."doc_id", '^\d{7}$')
@@ -349,7 +523,14 @@ SELECT
   ) = 'A' AS "is_amendment",
   "t4"."index_record_count",
   "t4"."source_url",
-  "t4"."ingested_at"
+  "t4"."ingested_at",
+  NULLIF(
+    TRIM(REGEXP_REPLACE("t4"."filing_date_raw", '\s+', ' ', 'g'), ' 	
+'),
+    ''
+  ) AS "filing_date_raw",
+  NULLIF(TRIM(REGEXP_REPLACE("t4"."year_raw", '\s+', ' ', 'g'), ' 	
+'), '') AS "year_raw"
 FROM (
   SELECT
     *

@@ -41,16 +41,75 @@ SELECT
     THEN 'Qualified Blind Trust Correspondence'
     ELSE CAST(NULL AS VARCHAR)
   END AS "filing_type_name",
-  DATE(
-    TRY_STRPTIME(
+  CASE
+    WHEN REGEXP_LIKE(
       NULLIF(
         TRIM(' 	
 ' FROM REGEXP_REPLACE("t4"."filing_date_raw", '\s+', ' ')),
         ''
       ),
-      '%m/%d/%Y'
+      '^(\d{1,2}/\d{1,2}/\d{4})\b'
     )
-  ) AS "filing_date",
+    THEN DATE(
+      TRY_STRPTIME(
+        REGEXP_EXTRACT(
+          NULLIF(
+            TRIM(' 	
+' FROM REGEXP_REPLACE("t4"."filing_date_raw", '\s+', ' ')),
+            ''
+          ),
+          '^(\d{1,2}/\d{1,2}/\d{4})\b',
+          1
+        ),
+        '%m/%d/%Y'
+      )
+    )
+    WHEN REGEXP_LIKE(
+      NULLIF(
+        TRIM(' 	
+' FROM REGEXP_REPLACE("t4"."filing_date_raw", '\s+', ' ')),
+        ''
+      ),
+      '^(\d{1,2}/\d{1,2}/\d{2})\b'
+    )
+    THEN DATE(
+      TRY_STRPTIME(
+        REGEXP_EXTRACT(
+          NULLIF(
+            TRIM(' 	
+' FROM REGEXP_REPLACE("t4"."filing_date_raw", '\s+', ' ')),
+            ''
+          ),
+          '^(\d{1,2}/\d{1,2}/\d{2})\b',
+          1
+        ),
+        '%m/%d/%y'
+      )
+    )
+    WHEN REGEXP_LIKE(
+      NULLIF(
+        TRIM(' 	
+' FROM REGEXP_REPLACE("t4"."filing_date_raw", '\s+', ' ')),
+        ''
+      ),
+      '^(\d{4}-\d{2}-\d{2})\b'
+    )
+    THEN DATE(
+      TRY_STRPTIME(
+        REGEXP_EXTRACT(
+          NULLIF(
+            TRIM(' 	
+' FROM REGEXP_REPLACE("t4"."filing_date_raw", '\s+', ' ')),
+            ''
+          ),
+          '^(\d{4}-\d{2}-\d{2})\b',
+          1
+        ),
+        '%Y-%m-%d'
+      )
+    )
+    ELSE CAST(NULL AS DATE)
+  END AS "filing_date",
   NULLIF(TRIM(' 	
 ' FROM REGEXP_REPLACE("t4"."prefix", '\s+', ' ')), '') AS "prefix",
   NULLIF(TRIM(' 	
@@ -114,51 +173,109 @@ SELECT
   IF(
     COALESCE(
       REGEXP_LIKE(
-        UPPER(
-          NULLIF(TRIM(' 	
+        REGEXP_REPLACE(
+          UPPER(
+            NULLIF(TRIM(' 	
 ' FROM REGEXP_REPLACE("t4"."state_dst", '\s+', ' ')), '')
+          ),
+          '[^A-Z0-9]',
+          ''
         ),
         '^[A-Z]{2}\d{2}$'
       ),
       FALSE
     ),
-    SUBSTR(
-      UPPER(
-        NULLIF(TRIM(' 	
-' FROM REGEXP_REPLACE("t4"."state_dst", '\s+', ' ')), '')
-      ),
-      IF(
-        (
-          0 + 1
-        ) >= 1,
-        0 + 1,
-        0 + 1 + LENGTH(
+    CASE SUBSTR(
+        REGEXP_REPLACE(
           UPPER(
             NULLIF(TRIM(' 	
 ' FROM REGEXP_REPLACE("t4"."state_dst", '\s+', ' ')), '')
+          ),
+          '[^A-Z0-9]',
+          ''
+        ),
+        IF(
+          (
+            0 + 1
+          ) >= 1,
+          0 + 1,
+          0 + 1 + LENGTH(
+            REGEXP_REPLACE(
+              UPPER(
+                NULLIF(TRIM(' 	
+' FROM REGEXP_REPLACE("t4"."state_dst", '\s+', ' ')), '')
+              ),
+              '[^A-Z0-9]',
+              ''
+            )
           )
-        )
-      ),
-      2
-    ),
+        ),
+        2
+      )
+      WHEN 'AQ'
+      THEN 'AS'
+      WHEN 'GQ'
+      THEN 'GU'
+      WHEN 'RQ'
+      THEN 'PR'
+      WHEN 'VQ'
+      THEN 'VI'
+      WHEN 'CQ'
+      THEN 'MP'
+      ELSE SUBSTR(
+        REGEXP_REPLACE(
+          UPPER(
+            NULLIF(TRIM(' 	
+' FROM REGEXP_REPLACE("t4"."state_dst", '\s+', ' ')), '')
+          ),
+          '[^A-Z0-9]',
+          ''
+        ),
+        IF(
+          (
+            0 + 1
+          ) >= 1,
+          0 + 1,
+          0 + 1 + LENGTH(
+            REGEXP_REPLACE(
+              UPPER(
+                NULLIF(TRIM(' 	
+' FROM REGEXP_REPLACE("t4"."state_dst", '\s+', ' ')), '')
+              ),
+              '[^A-Z0-9]',
+              ''
+            )
+          )
+        ),
+        2
+      )
+    END,
     CAST(NULL AS VARCHAR)
   ) AS "state",
   IF(
     IF(
       COALESCE(
         REGEXP_LIKE(
-          UPPER(
-            NULLIF(TRIM(' 	
+          REGEXP_REPLACE(
+            UPPER(
+              NULLIF(TRIM(' 	
 ' FROM REGEXP_REPLACE("t4"."state_dst", '\s+', ' ')), '')
+            ),
+            '[^A-Z0-9]',
+            ''
           ),
           '^[A-Z]{2}\d{2}$'
         ),
         FALSE
       ),
       CAST(SUBSTR(
-        UPPER(
-          NULLIF(TRIM(' 	
+        REGEXP_REPLACE(
+          UPPER(
+            NULLIF(TRIM(' 	
 ' FROM REGEXP_REPLACE("t4"."state_dst", '\s+', ' ')), '')
+          ),
+          '[^A-Z0-9]',
+          ''
         ),
         IF(
           (
@@ -166,9 +283,13 @@ SELECT
           ) >= 1,
           2 + 1,
           2 + 1 + LENGTH(
-            UPPER(
-              NULLIF(TRIM(' 	
+            REGEXP_REPLACE(
+              UPPER(
+                NULLIF(TRIM(' 	
 ' FROM REGEXP_REPLACE("t4"."state_dst", '\s+', ' ')), '')
+              ),
+              '[^A-Z0-9]',
+              ''
             )
           )
         ),
@@ -180,18 +301,26 @@ SELECT
     IF(
       COALESCE(
         REGEXP_LIKE(
-          UPPER(
-            NULLIF(TRIM(' 	
+          REGEXP_REPLACE(
+            UPPER(
+              NULLIF(TRIM(' 	
 ' FROM REGEXP_REPLACE("t4"."state_dst", '\s+', ' ')), '')
+            ),
+            '[^A-Z0-9]',
+            ''
           ),
           '^[A-Z]{2}\d{2}$'
         ),
         FALSE
       ),
       CAST(SUBSTR(
-        UPPER(
-          NULLIF(TRIM(' 	
+        REGEXP_REPLACE(
+          UPPER(
+            NULLIF(TRIM(' 	
 ' FROM REGEXP_REPLACE("t4"."state_dst", '\s+', ' ')), '')
+          ),
+          '[^A-Z0-9]',
+          ''
         ),
         IF(
           (
@@ -199,9 +328,13 @@ SELECT
           ) >= 1,
           2 + 1,
           2 + 1 + LENGTH(
-            UPPER(
-              NULLIF(TRIM(' 	
+            REGEXP_REPLACE(
+              UPPER(
+                NULLIF(TRIM(' 	
 ' FROM REGEXP_REPLACE("t4"."state_dst", '\s+', ' ')), '')
+              ),
+              '[^A-Z0-9]',
+              ''
             )
           )
         ),
@@ -213,9 +346,13 @@ SELECT
   IF(
     COALESCE(
       REGEXP_LIKE(
-        UPPER(
-          NULLIF(TRIM(' 	
+        REGEXP_REPLACE(
+          UPPER(
+            NULLIF(TRIM(' 	
 ' FROM REGEXP_REPLACE("t4"."state_dst", '\s+', ' ')), '')
+          ),
+          '[^A-Z0-9]',
+          ''
         ),
         '^[A-Z]{2}\d{2}$'
       ),
@@ -224,18 +361,26 @@ SELECT
     IF(
       COALESCE(
         REGEXP_LIKE(
-          UPPER(
-            NULLIF(TRIM(' 	
+          REGEXP_REPLACE(
+            UPPER(
+              NULLIF(TRIM(' 	
 ' FROM REGEXP_REPLACE("t4"."state_dst", '\s+', ' ')), '')
+            ),
+            '[^A-Z0-9]',
+            ''
           ),
           '^[A-Z]{2}\d{2}$'
         ),
         FALSE
       ),
       CAST(SUBSTR(
-        UPPER(
-          NULLIF(TRIM(' 	
+        REGEXP_REPLACE(
+          UPPER(
+            NULLIF(TRIM(' 	
 ' FROM REGEXP_REPLACE("t4"."state_dst", '\s+', ' ')), '')
+          ),
+          '[^A-Z0-9]',
+          ''
         ),
         IF(
           (
@@ -243,9 +388,13 @@ SELECT
           ) >= 1,
           2 + 1,
           2 + 1 + LENGTH(
-            UPPER(
-              NULLIF(TRIM(' 	
+            REGEXP_REPLACE(
+              UPPER(
+                NULLIF(TRIM(' 	
 ' FROM REGEXP_REPLACE("t4"."state_dst", '\s+', ' ')), '')
+              ),
+              '[^A-Z0-9]',
+              ''
             )
           )
         ),
@@ -264,6 +413,10 @@ SELECT
     THEN TRUE
     WHEN REGEXP_LIKE("t4"."doc_id", '^4\d{7}$')
     THEN TRUE
+    WHEN REGEXP_LIKE("t4"."doc_id", '^5\d{7}$')
+    THEN TRUE
+    WHEN REGEXP_LIKE("t4"."doc_id", '^\d{8}$')
+    THEN TRUE
     WHEN REGEXP_LIKE("t4"."doc_id", '^\d{4}$')
     THEN TRUE
     WHEN REGEXP_LIKE("t4"."doc_id", '^\d{7}$')
@@ -279,6 +432,10 @@ SELECT
     THEN 'extension_efiled'
     WHEN REGEXP_LIKE("t4"."doc_id", '^4\d{7}$')
     THEN 'notice_efiled'
+    WHEN REGEXP_LIKE("t4"."doc_id", '^5\d{7}$')
+    THEN 'waiver_efiled'
+    WHEN REGEXP_LIKE("t4"."doc_id", '^\d{8}$')
+    THEN 'efiled_other'
     WHEN REGEXP_LIKE("t4"."doc_id", '^\d{4}$')
     THEN 'withdrawal_efiled'
     WHEN REGEXP_LIKE("t4"."doc_id", '^\d{7}$')
@@ -323,7 +480,14 @@ SELECT
   ) = 'A' AS "is_amendment",
   "t4"."index_record_count",
   "t4"."source_url",
-  "t4"."ingested_at"
+  "t4"."ingested_at",
+  NULLIF(
+    TRIM(' 	
+' FROM REGEXP_REPLACE("t4"."filing_date_raw", '\s+', ' ')),
+    ''
+  ) AS "filing_date_raw",
+  NULLIF(TRIM(' 	
+' FROM REGEXP_REPLACE("t4"."year_raw", '\s+', ' ')), '') AS "year_raw"
 FROM (
   SELECT
     *

@@ -15,8 +15,57 @@ SELECT
     )
     WHEN "t35"."filing_date" IS NULL
     THEN 'the index gives no filing date, so no term can be checked'
+    WHEN (
+      "t35"."i_state" IS NULL
+    )
+    AND COALESCE("t35"."filing_type" IN ('C', 'D', 'W'), FALSE)
+    THEN 'the index gives no valid state and district, and a candidate''s filing is matched by its seat'
     WHEN "t35"."i_state" IS NULL
-    THEN 'the index gives no valid state and district'
+    THEN CONCAT(
+      CONCAT(
+        CONCAT(
+          CONCAT(
+            'the index gives no valid state and district, and no Member named ',
+            COALESCE("t35"."last_name", '?')
+          ),
+          ' with a compatible first name served on '
+        ),
+        CAST("t35"."filing_date" AS VARCHAR)
+      ),
+      ' or in the 400 days before'
+    )
+    WHEN COALESCE("t35"."filing_type" IN ('C', 'D', 'W'), FALSE)
+    AND (
+      "t35"."near" IS NOT NULL
+    )
+    THEN CONCAT(
+      CONCAT(
+        CONCAT(
+          CONCAT(
+            CONCAT(
+              CONCAT(
+                CONCAT(
+                  CONCAT(
+                    CONCAT(
+                      CONCAT(CONCAT('a candidate''s filing (type ', "t35"."filing_type"), '): no Member named '),
+                      COALESCE("t35"."last_name", '?')
+                    ),
+                    ' with a compatible first name held the seat '
+                  ),
+                  COALESCE("t35"."state_district", '?')
+                ),
+                ' on '
+              ),
+              CAST("t35"."filing_date" AS VARCHAR)
+            ),
+            ' or left Congress in the 400 days before; Members of that last name in '
+          ),
+          "t35"."i_state"
+        ),
+        ' then: '
+      ),
+      "t35"."near"
+    )
     WHEN "t35"."near" IS NOT NULL
     THEN CONCAT(
       CONCAT(
@@ -94,38 +143,38 @@ FROM (
     "t34"."near"
   FROM (
     SELECT
-      "t31"."doc_id",
-      "t31"."year",
-      "t31"."bioguide_id",
-      "t31"."match_status",
-      "t31"."match_rule",
-      "t31"."candidates",
-      "t31"."filer_name",
-      "t31"."state_district",
-      "t31"."filing_date",
-      "t31"."filing_type",
-      "t31"."last_name",
-      "t31"."first_name",
-      "t31"."i_state",
-      "t31"."listed",
+      "t28"."doc_id",
+      "t28"."year",
+      "t28"."bioguide_id",
+      "t28"."match_status",
+      "t28"."match_rule",
+      "t28"."candidates",
+      "t28"."filer_name",
+      "t28"."state_district",
+      "t28"."filing_date",
+      "t28"."filing_type",
+      "t28"."last_name",
+      "t28"."first_name",
+      "t28"."i_state",
+      "t28"."listed",
       "t33"."n_doc",
       "t33"."near"
     FROM (
       SELECT
-        "t28"."doc_id",
-        "t28"."year",
-        "t28"."bioguide_id",
-        "t28"."match_status",
-        "t28"."match_rule",
-        "t28"."candidates",
-        "t28"."filer_name",
-        "t28"."state_district",
-        "t28"."filing_date",
-        "t28"."filing_type",
-        "t28"."last_name",
-        "t28"."first_name",
-        "t28"."i_state",
-        "t28"."listed"
+        "t25"."doc_id",
+        "t25"."year",
+        "t25"."bioguide_id",
+        "t25"."match_status",
+        "t25"."match_rule",
+        "t25"."candidates",
+        "t25"."filer_name",
+        "t25"."state_district",
+        "t25"."filing_date",
+        "t25"."filing_type",
+        "t25"."last_name",
+        "t25"."first_name",
+        "t25"."i_state",
+        "t25"."listed"
       FROM (
         SELECT
           "t13"."doc_id",
@@ -141,8 +190,8 @@ FROM (
           "t13"."last_name",
           "t13"."first_name",
           "t13"."i_state",
-          "t25"."a_doc",
-          "t25"."listed"
+          "t24"."a_doc",
+          "t24"."listed"
         FROM (
           SELECT
             "t11"."doc_id",
@@ -195,12 +244,12 @@ FROM (
         ) AS "t13"
         LEFT OUTER JOIN (
           SELECT
-            "t22"."a_doc",
+            "t20"."a_doc",
             ARRAY_JOIN(
               NULLIF(
                 ARRAY_SORT(
-                  ARRAY_AGG(CONCAT(CONCAT(CONCAT("t22"."w_name", ' ('), "t22"."w_id"), ')')) FILTER(WHERE
-                    CONCAT(CONCAT(CONCAT("t22"."w_name", ' ('), "t22"."w_id"), ')') IS NOT NULL)
+                  ARRAY_AGG(CONCAT(CONCAT(CONCAT("t20"."w_name", ' ('), "t20"."w_id"), ')')) FILTER(WHERE
+                    CONCAT(CONCAT(CONCAT("t20"."w_name", ' ('), "t20"."w_id"), ')') IS NOT NULL)
                 ),
                 ARRAY[]
               ),
@@ -208,8 +257,8 @@ FROM (
             ) AS "listed"
           FROM (
             SELECT
-              "t18"."a_doc",
-              "t18"."a_ids",
+              "t15"."a_doc",
+              "t15"."a_ids",
               "t10"."w_id",
               "t10"."w_name"
             FROM (
@@ -268,7 +317,7 @@ FROM (
               ) AS "t12"
               WHERE
                 "t12"."match_status" = 'ambiguous'
-            ) AS "t18"
+            ) AS "t15"
             INNER JOIN (
               SELECT
                 "t0"."bioguide_id" AS "w_id",
@@ -278,22 +327,22 @@ FROM (
                 ) AS "w_name"
               FROM "silver_members" AS "t0"
             ) AS "t10"
-              ON STRPOS(CONCAT(CONCAT(',', "t18"."a_ids"), ','), CONCAT(CONCAT(',', "t10"."w_id"), ',')) > 0
-          ) AS "t22"
+              ON STRPOS(CONCAT(CONCAT(',', "t15"."a_ids"), ','), CONCAT(CONCAT(',', "t10"."w_id"), ',')) > 0
+          ) AS "t20"
           GROUP BY
             1
-        ) AS "t25"
-          ON "t13"."doc_id" = "t25"."a_doc"
-      ) AS "t28"
-    ) AS "t31"
+        ) AS "t24"
+          ON "t13"."doc_id" = "t24"."a_doc"
+      ) AS "t25"
+    ) AS "t28"
     LEFT OUTER JOIN (
       SELECT
-        "t30"."n_doc",
+        "t31"."n_doc",
         ARRAY_JOIN(
           NULLIF(
             ARRAY_SORT(
-              ARRAY_AGG(CONCAT(CONCAT(CONCAT("t30"."w_name", ' ('), "t30"."n_id"), ')')) FILTER(WHERE
-                CONCAT(CONCAT(CONCAT("t30"."w_name", ' ('), "t30"."n_id"), ')') IS NOT NULL)
+              ARRAY_AGG(CONCAT(CONCAT(CONCAT("t31"."w_name", ' ('), "t31"."n_id"), ')')) FILTER(WHERE
+                CONCAT(CONCAT(CONCAT("t31"."w_name", ' ('), "t31"."n_id"), ')') IS NOT NULL)
             ),
             ARRAY[]
           ),
@@ -301,8 +350,8 @@ FROM (
         ) AS "near"
       FROM (
         SELECT
-          "t27"."n_doc",
-          "t27"."n_id",
+          "t30"."n_doc",
+          "t30"."n_id",
           "t10"."w_id",
           "t10"."w_name"
         FROM (
@@ -311,16 +360,74 @@ FROM (
           FROM (
             SELECT
               "t19"."n_doc",
-              "t21"."n_id"
+              "t22"."n_id"
             FROM (
               SELECT
                 "t2"."doc_id" AS "n_doc",
                 "t2"."filing_date" AS "n_date",
                 "t2"."state" AS "n_state",
-                NULLIF(
-                  TRIM(' 	
+                COALESCE(
+                  NULLIF(
+                    TRIM(' 	
 ' FROM REGEXP_REPLACE(
-                    REGEXP_REPLACE(
+                      REGEXP_REPLACE(
+                        TRIM(' 	
+' FROM REGEXP_REPLACE(
+                          REGEXP_REPLACE(
+                            REGEXP_REPLACE(LOWER(STRIP_ACCENTS("t2"."last_name")), '[-/.‐–—]', ' '),
+                            '[^a-z ]',
+                            ''
+                          ),
+                          '\s+',
+                          ' '
+                        )),
+                        '\b(jr|sr|ii|iii|iv|dr|mr|mrs|ms|miss|hon|rev|md|facs|phd|dds|esq)\b',
+                        ' '
+                      ),
+                      '\s+',
+                      ' '
+                    )),
+                    ''
+                  ),
+                  NULLIF(
+                    TRIM(' 	
+' FROM REGEXP_REPLACE(
+                      REGEXP_REPLACE(
+                        REGEXP_REPLACE(LOWER(STRIP_ACCENTS("t2"."last_name")), '[-/.‐–—]', ' '),
+                        '[^a-z ]',
+                        ''
+                      ),
+                      '\s+',
+                      ' '
+                    )),
+                    ''
+                  )
+                ) AS "n_last",
+                REPLACE(
+                  COALESCE(
+                    NULLIF(
+                      TRIM(' 	
+' FROM REGEXP_REPLACE(
+                        REGEXP_REPLACE(
+                          TRIM(' 	
+' FROM REGEXP_REPLACE(
+                            REGEXP_REPLACE(
+                              REGEXP_REPLACE(LOWER(STRIP_ACCENTS("t2"."last_name")), '[-/.‐–—]', ' '),
+                              '[^a-z ]',
+                              ''
+                            ),
+                            '\s+',
+                            ' '
+                          )),
+                          '\b(jr|sr|ii|iii|iv|dr|mr|mrs|ms|miss|hon|rev|md|facs|phd|dds|esq)\b',
+                          ' '
+                        ),
+                        '\s+',
+                        ' '
+                      )),
+                      ''
+                    ),
+                    NULLIF(
                       TRIM(' 	
 ' FROM REGEXP_REPLACE(
                         REGEXP_REPLACE(
@@ -331,14 +438,274 @@ FROM (
                         '\s+',
                         ' '
                       )),
-                      '\b(jr|sr|ii|iii|iv)\b',
-                      ' '
-                    ),
-                    '\s+',
-                    ' '
-                  )),
+                      ''
+                    )
+                  ),
+                  ' ',
                   ''
-                ) AS "n_last"
+                ) AS "n_last_sq",
+                IF(
+                  (
+                    STRPOS(
+                      COALESCE(
+                        NULLIF(
+                          TRIM(' 	
+' FROM REGEXP_REPLACE(
+                            REGEXP_REPLACE(
+                              TRIM(' 	
+' FROM REGEXP_REPLACE(
+                                REGEXP_REPLACE(
+                                  REGEXP_REPLACE(LOWER(STRIP_ACCENTS("t2"."last_name")), '[-/.‐–—]', ' '),
+                                  '[^a-z ]',
+                                  ''
+                                ),
+                                '\s+',
+                                ' '
+                              )),
+                              '\b(jr|sr|ii|iii|iv|dr|mr|mrs|ms|miss|hon|rev|md|facs|phd|dds|esq)\b',
+                              ' '
+                            ),
+                            '\s+',
+                            ' '
+                          )),
+                          ''
+                        ),
+                        NULLIF(
+                          TRIM(' 	
+' FROM REGEXP_REPLACE(
+                            REGEXP_REPLACE(
+                              REGEXP_REPLACE(LOWER(STRIP_ACCENTS("t2"."last_name")), '[-/.‐–—]', ' '),
+                              '[^a-z ]',
+                              ''
+                            ),
+                            '\s+',
+                            ' '
+                          )),
+                          ''
+                        )
+                      ),
+                      ' '
+                    ) > 0
+                  )
+                  AND NOT (
+                    REGEXP_LIKE(
+                      COALESCE(
+                        NULLIF(
+                          TRIM(' 	
+' FROM REGEXP_REPLACE(
+                            REGEXP_REPLACE(
+                              TRIM(' 	
+' FROM REGEXP_REPLACE(
+                                REGEXP_REPLACE(
+                                  REGEXP_REPLACE(LOWER(STRIP_ACCENTS("t2"."last_name")), '[-/.‐–—]', ' '),
+                                  '[^a-z ]',
+                                  ''
+                                ),
+                                '\s+',
+                                ' '
+                              )),
+                              '\b(jr|sr|ii|iii|iv|dr|mr|mrs|ms|miss|hon|rev|md|facs|phd|dds|esq)\b',
+                              ' '
+                            ),
+                            '\s+',
+                            ' '
+                          )),
+                          ''
+                        ),
+                        NULLIF(
+                          TRIM(' 	
+' FROM REGEXP_REPLACE(
+                            REGEXP_REPLACE(
+                              REGEXP_REPLACE(LOWER(STRIP_ACCENTS("t2"."last_name")), '[-/.‐–—]', ' '),
+                              '[^a-z ]',
+                              ''
+                            ),
+                            '\s+',
+                            ' '
+                          )),
+                          ''
+                        )
+                      ),
+                      '\b(da|das|de|del|della|den|der|des|di|do|dos|du|la|le|mac|san|santa|st|saint|ten|ter|van|von)\b'
+                    )
+                  ),
+                  NULLIF(
+                    REGEXP_EXTRACT(
+                      COALESCE(
+                        NULLIF(
+                          TRIM(' 	
+' FROM REGEXP_REPLACE(
+                            REGEXP_REPLACE(
+                              TRIM(' 	
+' FROM REGEXP_REPLACE(
+                                REGEXP_REPLACE(
+                                  REGEXP_REPLACE(LOWER(STRIP_ACCENTS("t2"."last_name")), '[-/.‐–—]', ' '),
+                                  '[^a-z ]',
+                                  ''
+                                ),
+                                '\s+',
+                                ' '
+                              )),
+                              '\b(jr|sr|ii|iii|iv|dr|mr|mrs|ms|miss|hon|rev|md|facs|phd|dds|esq)\b',
+                              ' '
+                            ),
+                            '\s+',
+                            ' '
+                          )),
+                          ''
+                        ),
+                        NULLIF(
+                          TRIM(' 	
+' FROM REGEXP_REPLACE(
+                            REGEXP_REPLACE(
+                              REGEXP_REPLACE(LOWER(STRIP_ACCENTS("t2"."last_name")), '[-/.‐–—]', ' '),
+                              '[^a-z ]',
+                              ''
+                            ),
+                            '\s+',
+                            ' '
+                          )),
+                          ''
+                        )
+                      ),
+                      '^([a-z]+)',
+                      1
+                    ),
+                    ''
+                  ),
+                  CAST(NULL AS VARCHAR)
+                ) AS "n_last_w1",
+                IF(
+                  (
+                    STRPOS(
+                      COALESCE(
+                        NULLIF(
+                          TRIM(' 	
+' FROM REGEXP_REPLACE(
+                            REGEXP_REPLACE(
+                              TRIM(' 	
+' FROM REGEXP_REPLACE(
+                                REGEXP_REPLACE(
+                                  REGEXP_REPLACE(LOWER(STRIP_ACCENTS("t2"."last_name")), '[-/.‐–—]', ' '),
+                                  '[^a-z ]',
+                                  ''
+                                ),
+                                '\s+',
+                                ' '
+                              )),
+                              '\b(jr|sr|ii|iii|iv|dr|mr|mrs|ms|miss|hon|rev|md|facs|phd|dds|esq)\b',
+                              ' '
+                            ),
+                            '\s+',
+                            ' '
+                          )),
+                          ''
+                        ),
+                        NULLIF(
+                          TRIM(' 	
+' FROM REGEXP_REPLACE(
+                            REGEXP_REPLACE(
+                              REGEXP_REPLACE(LOWER(STRIP_ACCENTS("t2"."last_name")), '[-/.‐–—]', ' '),
+                              '[^a-z ]',
+                              ''
+                            ),
+                            '\s+',
+                            ' '
+                          )),
+                          ''
+                        )
+                      ),
+                      ' '
+                    ) > 0
+                  )
+                  AND NOT (
+                    REGEXP_LIKE(
+                      COALESCE(
+                        NULLIF(
+                          TRIM(' 	
+' FROM REGEXP_REPLACE(
+                            REGEXP_REPLACE(
+                              TRIM(' 	
+' FROM REGEXP_REPLACE(
+                                REGEXP_REPLACE(
+                                  REGEXP_REPLACE(LOWER(STRIP_ACCENTS("t2"."last_name")), '[-/.‐–—]', ' '),
+                                  '[^a-z ]',
+                                  ''
+                                ),
+                                '\s+',
+                                ' '
+                              )),
+                              '\b(jr|sr|ii|iii|iv|dr|mr|mrs|ms|miss|hon|rev|md|facs|phd|dds|esq)\b',
+                              ' '
+                            ),
+                            '\s+',
+                            ' '
+                          )),
+                          ''
+                        ),
+                        NULLIF(
+                          TRIM(' 	
+' FROM REGEXP_REPLACE(
+                            REGEXP_REPLACE(
+                              REGEXP_REPLACE(LOWER(STRIP_ACCENTS("t2"."last_name")), '[-/.‐–—]', ' '),
+                              '[^a-z ]',
+                              ''
+                            ),
+                            '\s+',
+                            ' '
+                          )),
+                          ''
+                        )
+                      ),
+                      '\b(da|das|de|del|della|den|der|des|di|do|dos|du|la|le|mac|san|santa|st|saint|ten|ter|van|von)\b'
+                    )
+                  ),
+                  NULLIF(
+                    REGEXP_EXTRACT(
+                      COALESCE(
+                        NULLIF(
+                          TRIM(' 	
+' FROM REGEXP_REPLACE(
+                            REGEXP_REPLACE(
+                              TRIM(' 	
+' FROM REGEXP_REPLACE(
+                                REGEXP_REPLACE(
+                                  REGEXP_REPLACE(LOWER(STRIP_ACCENTS("t2"."last_name")), '[-/.‐–—]', ' '),
+                                  '[^a-z ]',
+                                  ''
+                                ),
+                                '\s+',
+                                ' '
+                              )),
+                              '\b(jr|sr|ii|iii|iv|dr|mr|mrs|ms|miss|hon|rev|md|facs|phd|dds|esq)\b',
+                              ' '
+                            ),
+                            '\s+',
+                            ' '
+                          )),
+                          ''
+                        ),
+                        NULLIF(
+                          TRIM(' 	
+' FROM REGEXP_REPLACE(
+                            REGEXP_REPLACE(
+                              REGEXP_REPLACE(LOWER(STRIP_ACCENTS("t2"."last_name")), '[-/.‐–—]', ' '),
+                              '[^a-z ]',
+                              ''
+                            ),
+                            '\s+',
+                            ' '
+                          )),
+                          ''
+                        )
+                      ),
+                      '([a-z]+)$',
+                      1
+                    ),
+                    ''
+                  ),
+                  CAST(NULL AS VARCHAR)
+                ) AS "n_last_wn"
               FROM "silver_filings" AS "t2"
             ) AS "t19"
             INNER JOIN (
@@ -352,16 +719,77 @@ FROM (
                 "t4"."start_date",
                 "t4"."end_date",
                 "t4"."end_is_scheduled",
-                "t17"."n_id",
-                "t17"."n_member_last"
+                "t18"."n_id",
+                "t18"."n_mlast",
+                "t18"."n_mlast_sq",
+                "t18"."n_mlast_w1",
+                "t18"."n_mlast_wn"
               FROM "silver_member_terms" AS "t4"
               INNER JOIN (
                 SELECT
                   "t0"."bioguide_id" AS "n_id",
-                  NULLIF(
-                    TRIM(' 	
+                  COALESCE(
+                    NULLIF(
+                      TRIM(' 	
 ' FROM REGEXP_REPLACE(
-                      REGEXP_REPLACE(
+                        REGEXP_REPLACE(
+                          TRIM(' 	
+' FROM REGEXP_REPLACE(
+                            REGEXP_REPLACE(
+                              REGEXP_REPLACE(LOWER(STRIP_ACCENTS("t0"."last_name")), '[-/.‐–—]', ' '),
+                              '[^a-z ]',
+                              ''
+                            ),
+                            '\s+',
+                            ' '
+                          )),
+                          '\b(jr|sr|ii|iii|iv|dr|mr|mrs|ms|miss|hon|rev|md|facs|phd|dds|esq)\b',
+                          ' '
+                        ),
+                        '\s+',
+                        ' '
+                      )),
+                      ''
+                    ),
+                    NULLIF(
+                      TRIM(' 	
+' FROM REGEXP_REPLACE(
+                        REGEXP_REPLACE(
+                          REGEXP_REPLACE(LOWER(STRIP_ACCENTS("t0"."last_name")), '[-/.‐–—]', ' '),
+                          '[^a-z ]',
+                          ''
+                        ),
+                        '\s+',
+                        ' '
+                      )),
+                      ''
+                    )
+                  ) AS "n_mlast",
+                  REPLACE(
+                    COALESCE(
+                      NULLIF(
+                        TRIM(' 	
+' FROM REGEXP_REPLACE(
+                          REGEXP_REPLACE(
+                            TRIM(' 	
+' FROM REGEXP_REPLACE(
+                              REGEXP_REPLACE(
+                                REGEXP_REPLACE(LOWER(STRIP_ACCENTS("t0"."last_name")), '[-/.‐–—]', ' '),
+                                '[^a-z ]',
+                                ''
+                              ),
+                              '\s+',
+                              ' '
+                            )),
+                            '\b(jr|sr|ii|iii|iv|dr|mr|mrs|ms|miss|hon|rev|md|facs|phd|dds|esq)\b',
+                            ' '
+                          ),
+                          '\s+',
+                          ' '
+                        )),
+                        ''
+                      ),
+                      NULLIF(
                         TRIM(' 	
 ' FROM REGEXP_REPLACE(
                           REGEXP_REPLACE(
@@ -372,37 +800,306 @@ FROM (
                           '\s+',
                           ' '
                         )),
-                        '\b(jr|sr|ii|iii|iv)\b',
-                        ' '
-                      ),
-                      '\s+',
-                      ' '
-                    )),
+                        ''
+                      )
+                    ),
+                    ' ',
                     ''
-                  ) AS "n_member_last"
+                  ) AS "n_mlast_sq",
+                  IF(
+                    (
+                      STRPOS(
+                        COALESCE(
+                          NULLIF(
+                            TRIM(' 	
+' FROM REGEXP_REPLACE(
+                              REGEXP_REPLACE(
+                                TRIM(' 	
+' FROM REGEXP_REPLACE(
+                                  REGEXP_REPLACE(
+                                    REGEXP_REPLACE(LOWER(STRIP_ACCENTS("t0"."last_name")), '[-/.‐–—]', ' '),
+                                    '[^a-z ]',
+                                    ''
+                                  ),
+                                  '\s+',
+                                  ' '
+                                )),
+                                '\b(jr|sr|ii|iii|iv|dr|mr|mrs|ms|miss|hon|rev|md|facs|phd|dds|esq)\b',
+                                ' '
+                              ),
+                              '\s+',
+                              ' '
+                            )),
+                            ''
+                          ),
+                          NULLIF(
+                            TRIM(' 	
+' FROM REGEXP_REPLACE(
+                              REGEXP_REPLACE(
+                                REGEXP_REPLACE(LOWER(STRIP_ACCENTS("t0"."last_name")), '[-/.‐–—]', ' '),
+                                '[^a-z ]',
+                                ''
+                              ),
+                              '\s+',
+                              ' '
+                            )),
+                            ''
+                          )
+                        ),
+                        ' '
+                      ) > 0
+                    )
+                    AND NOT (
+                      REGEXP_LIKE(
+                        COALESCE(
+                          NULLIF(
+                            TRIM(' 	
+' FROM REGEXP_REPLACE(
+                              REGEXP_REPLACE(
+                                TRIM(' 	
+' FROM REGEXP_REPLACE(
+                                  REGEXP_REPLACE(
+                                    REGEXP_REPLACE(LOWER(STRIP_ACCENTS("t0"."last_name")), '[-/.‐–—]', ' '),
+                                    '[^a-z ]',
+                                    ''
+                                  ),
+                                  '\s+',
+                                  ' '
+                                )),
+                                '\b(jr|sr|ii|iii|iv|dr|mr|mrs|ms|miss|hon|rev|md|facs|phd|dds|esq)\b',
+                                ' '
+                              ),
+                              '\s+',
+                              ' '
+                            )),
+                            ''
+                          ),
+                          NULLIF(
+                            TRIM(' 	
+' FROM REGEXP_REPLACE(
+                              REGEXP_REPLACE(
+                                REGEXP_REPLACE(LOWER(STRIP_ACCENTS("t0"."last_name")), '[-/.‐–—]', ' '),
+                                '[^a-z ]',
+                                ''
+                              ),
+                              '\s+',
+                              ' '
+                            )),
+                            ''
+                          )
+                        ),
+                        '\b(da|das|de|del|della|den|der|des|di|do|dos|du|la|le|mac|san|santa|st|saint|ten|ter|van|von)\b'
+                      )
+                    ),
+                    NULLIF(
+                      REGEXP_EXTRACT(
+                        COALESCE(
+                          NULLIF(
+                            TRIM(' 	
+' FROM REGEXP_REPLACE(
+                              REGEXP_REPLACE(
+                                TRIM(' 	
+' FROM REGEXP_REPLACE(
+                                  REGEXP_REPLACE(
+                                    REGEXP_REPLACE(LOWER(STRIP_ACCENTS("t0"."last_name")), '[-/.‐–—]', ' '),
+                                    '[^a-z ]',
+                                    ''
+                                  ),
+                                  '\s+',
+                                  ' '
+                                )),
+                                '\b(jr|sr|ii|iii|iv|dr|mr|mrs|ms|miss|hon|rev|md|facs|phd|dds|esq)\b',
+                                ' '
+                              ),
+                              '\s+',
+                              ' '
+                            )),
+                            ''
+                          ),
+                          NULLIF(
+                            TRIM(' 	
+' FROM REGEXP_REPLACE(
+                              REGEXP_REPLACE(
+                                REGEXP_REPLACE(LOWER(STRIP_ACCENTS("t0"."last_name")), '[-/.‐–—]', ' '),
+                                '[^a-z ]',
+                                ''
+                              ),
+                              '\s+',
+                              ' '
+                            )),
+                            ''
+                          )
+                        ),
+                        '^([a-z]+)',
+                        1
+                      ),
+                      ''
+                    ),
+                    CAST(NULL AS VARCHAR)
+                  ) AS "n_mlast_w1",
+                  IF(
+                    (
+                      STRPOS(
+                        COALESCE(
+                          NULLIF(
+                            TRIM(' 	
+' FROM REGEXP_REPLACE(
+                              REGEXP_REPLACE(
+                                TRIM(' 	
+' FROM REGEXP_REPLACE(
+                                  REGEXP_REPLACE(
+                                    REGEXP_REPLACE(LOWER(STRIP_ACCENTS("t0"."last_name")), '[-/.‐–—]', ' '),
+                                    '[^a-z ]',
+                                    ''
+                                  ),
+                                  '\s+',
+                                  ' '
+                                )),
+                                '\b(jr|sr|ii|iii|iv|dr|mr|mrs|ms|miss|hon|rev|md|facs|phd|dds|esq)\b',
+                                ' '
+                              ),
+                              '\s+',
+                              ' '
+                            )),
+                            ''
+                          ),
+                          NULLIF(
+                            TRIM(' 	
+' FROM REGEXP_REPLACE(
+                              REGEXP_REPLACE(
+                                REGEXP_REPLACE(LOWER(STRIP_ACCENTS("t0"."last_name")), '[-/.‐–—]', ' '),
+                                '[^a-z ]',
+                                ''
+                              ),
+                              '\s+',
+                              ' '
+                            )),
+                            ''
+                          )
+                        ),
+                        ' '
+                      ) > 0
+                    )
+                    AND NOT (
+                      REGEXP_LIKE(
+                        COALESCE(
+                          NULLIF(
+                            TRIM(' 	
+' FROM REGEXP_REPLACE(
+                              REGEXP_REPLACE(
+                                TRIM(' 	
+' FROM REGEXP_REPLACE(
+                                  REGEXP_REPLACE(
+                                    REGEXP_REPLACE(LOWER(STRIP_ACCENTS("t0"."last_name")), '[-/.‐–—]', ' '),
+                                    '[^a-z ]',
+                                    ''
+                                  ),
+                                  '\s+',
+                                  ' '
+                                )),
+                                '\b(jr|sr|ii|iii|iv|dr|mr|mrs|ms|miss|hon|rev|md|facs|phd|dds|esq)\b',
+                                ' '
+                              ),
+                              '\s+',
+                              ' '
+                            )),
+                            ''
+                          ),
+                          NULLIF(
+                            TRIM(' 	
+' FROM REGEXP_REPLACE(
+                              REGEXP_REPLACE(
+                                REGEXP_REPLACE(LOWER(STRIP_ACCENTS("t0"."last_name")), '[-/.‐–—]', ' '),
+                                '[^a-z ]',
+                                ''
+                              ),
+                              '\s+',
+                              ' '
+                            )),
+                            ''
+                          )
+                        ),
+                        '\b(da|das|de|del|della|den|der|des|di|do|dos|du|la|le|mac|san|santa|st|saint|ten|ter|van|von)\b'
+                      )
+                    ),
+                    NULLIF(
+                      REGEXP_EXTRACT(
+                        COALESCE(
+                          NULLIF(
+                            TRIM(' 	
+' FROM REGEXP_REPLACE(
+                              REGEXP_REPLACE(
+                                TRIM(' 	
+' FROM REGEXP_REPLACE(
+                                  REGEXP_REPLACE(
+                                    REGEXP_REPLACE(LOWER(STRIP_ACCENTS("t0"."last_name")), '[-/.‐–—]', ' '),
+                                    '[^a-z ]',
+                                    ''
+                                  ),
+                                  '\s+',
+                                  ' '
+                                )),
+                                '\b(jr|sr|ii|iii|iv|dr|mr|mrs|ms|miss|hon|rev|md|facs|phd|dds|esq)\b',
+                                ' '
+                              ),
+                              '\s+',
+                              ' '
+                            )),
+                            ''
+                          ),
+                          NULLIF(
+                            TRIM(' 	
+' FROM REGEXP_REPLACE(
+                              REGEXP_REPLACE(
+                                REGEXP_REPLACE(LOWER(STRIP_ACCENTS("t0"."last_name")), '[-/.‐–—]', ' '),
+                                '[^a-z ]',
+                                ''
+                              ),
+                              '\s+',
+                              ' '
+                            )),
+                            ''
+                          )
+                        ),
+                        '([a-z]+)$',
+                        1
+                      ),
+                      ''
+                    ),
+                    CAST(NULL AS VARCHAR)
+                  ) AS "n_mlast_wn"
                 FROM "silver_members" AS "t0"
-              ) AS "t17"
-                ON "t4"."bioguide_id" = "t17"."n_id"
-            ) AS "t21"
-              ON "t21"."state" = "t19"."n_state"
+              ) AS "t18"
+                ON "t4"."bioguide_id" = "t18"."n_id"
+            ) AS "t22"
+              ON "t22"."state" = "t19"."n_state"
               AND COALESCE(
                 (
-                  "t19"."n_last" = "t21"."n_member_last"
+                  "t19"."n_last" = "t22"."n_mlast"
                 )
                 OR (
-                  "t19"."n_last" = NULLIF(REGEXP_EXTRACT("t21"."n_member_last", '([a-z]+)$', 1), '')
+                  "t19"."n_last_sq" = "t22"."n_mlast_sq"
                 )
                 OR (
-                  NULLIF(REGEXP_EXTRACT("t19"."n_last", '([a-z]+)$', 1), '') = "t21"."n_member_last"
+                  "t19"."n_last" = "t22"."n_mlast_w1"
+                )
+                OR (
+                  "t19"."n_last" = "t22"."n_mlast_wn"
+                )
+                OR (
+                  "t22"."n_mlast" = "t19"."n_last_w1"
+                )
+                OR (
+                  "t22"."n_mlast" = "t19"."n_last_wn"
                 ),
                 FALSE
               )
-              AND "t21"."start_date" <= "t19"."n_date"
-              AND "t21"."end_date" > (
+              AND "t22"."start_date" <= "t19"."n_date"
+              AND "t22"."end_date" > (
                 "t19"."n_date" - INTERVAL '400' DAY
               )
-          ) AS "t23"
-        ) AS "t27"
+          ) AS "t26"
+        ) AS "t30"
         INNER JOIN (
           SELECT
             "t0"."bioguide_id" AS "w_id",
@@ -412,11 +1109,11 @@ FROM (
             ) AS "w_name"
           FROM "silver_members" AS "t0"
         ) AS "t10"
-          ON "t27"."n_id" = "t10"."w_id"
-      ) AS "t30"
+          ON "t30"."n_id" = "t10"."w_id"
+      ) AS "t31"
       GROUP BY
         1
     ) AS "t33"
-      ON "t31"."doc_id" = "t33"."n_doc"
+      ON "t28"."doc_id" = "t33"."n_doc"
   ) AS "t34"
 ) AS "t35"
