@@ -67,7 +67,7 @@ def fact_filings(filings: pa.Table, documents: pa.Table, matches: pa.Table, memb
     return j[["doc_id", "year", "filing_type", "filing_type_name", "filing_date", "filer_name", "prefix",
               "first_name", "last_name", "suffix", "state_district", "state", "district", "is_efiled",
               "is_amendment", "pdf_url", "document_in_bronze", "document_sha256", "document_size_bytes",
-              "bioguide_id", "member_key"]]
+              "bioguide_id", "member_key", "quality_issues"]]
 
 
 def fact_transactions(transactions: pa.Table, filings: pa.Table, matches: pa.Table,
@@ -190,20 +190,21 @@ def agg_member_stats(facts: pd.DataFrame, members: pd.DataFrame) -> pd.DataFrame
     periods["is_buy"] = periods["transaction_type"] == "purchase"
     periods["is_sell"] = periods["transaction_type"].isin(["sale", "partial_sale"])
     periods["late"] = periods["is_late"].fillna(False).astype(bool)
+    periods["late_known_"] = periods["is_late"].notna()
     stats = periods.groupby(["period", "bioguide_id"], as_index=False).agg(
         period_start=("period_start", "min"), period_end=("period_end", "max"), trades=("period", "size"),
         est_volume=("amount_midpoint", "sum"), buys=("is_buy", "sum"), sells=("is_sell", "sum"),
-        distinct_tickers=("ticker", "nunique"), late_count=("late", "sum"),
+        distinct_tickers=("ticker", "nunique"), late_count=("late", "sum"), late_known=("late_known_", "sum"),
         median_days_to_disclose=("days_to_filing", "median"), first_trade=("transaction_date", "min"),
         last_trade=("transaction_date", "max"))
     cur = members[members["is_current"]][["bioguide_id", "member_key", "full_name", "party", "state"]]
     j = stats.merge(cur, on="bioguide_id", how="left")
-    j["late_rate"] = j["late_count"] / j["trades"]
+    j["late_rate"] = j["late_count"] / j["late_known"].where(j["late_known"] > 0)
     j["period_start"] = j["period_start"].dt.date
     j["period_end"] = j["period_end"].dt.date
     return j[["period", "period_start", "period_end", "bioguide_id", "member_key", "full_name", "party", "state",
               "trades", "est_volume", "buys", "sells", "distinct_tickers", "late_count", "late_rate",
-              "median_days_to_disclose", "first_trade", "last_trade"]]
+              "median_days_to_disclose", "first_trade", "last_trade", "late_known"]]
 
 
 def build(jobs: list[str], silver: Callable[[str, str], pa.Table],

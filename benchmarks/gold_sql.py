@@ -52,7 +52,7 @@ with docs as (
 select f.doc_id, f.year, f.filing_type, f.filing_type_name, f.filing_date, f.filer_name, f.prefix, f.first_name,
        f.last_name, f.suffix, f.state_district, f.state, f.district, f.is_efiled, f.is_amendment, f.pdf_url,
        d.document_sha256 is not null as document_in_bronze, d.document_sha256, d.document_size_bytes,
-       m.bioguide_id, v.member_key
+       m.bioguide_id, v.member_key, f.quality_issues
 from filings f
 left join docs d on d.doc_id = f.doc_id
 left join matches m on m.doc_id = f.doc_id
@@ -188,7 +188,7 @@ with f as (
            count(*) filter (where transaction_type = 'purchase') as buys,
            count(*) filter (where transaction_type in ('sale', 'partial_sale')) as sells,
            count(distinct ticker) as distinct_tickers,
-           count(*) filter (where coalesce(is_late, false)) as late_count,
+           count(*) filter (where coalesce(is_late, false)) as late_count, count(is_late) as late_known,
            min(transaction_date) as first_trade, max(transaction_date) as last_trade
     from periods group by period, bioguide_id
 ), ranked as (
@@ -202,8 +202,8 @@ with f as (
 )
 select s.period, s.period_start::date as period_start, s.period_end::date as period_end, s.bioguide_id,
        m.member_key, m.full_name, m.party, m.state, s.trades, s.est_volume, s.buys, s.sells, s.distinct_tickers,
-       s.late_count, s.late_count::double / s.trades as late_rate, md.median_days_to_disclose,
-       s.first_trade, s.last_trade
+       s.late_count, s.late_count::double / nullif(s.late_known, 0) as late_rate, md.median_days_to_disclose,
+       s.first_trade, s.last_trade, s.late_known
 from stats s
 left join median md on md.period = s.period and md.bioguide_id = s.bioguide_id
 left join (select * from members where is_current) m on m.bioguide_id = s.bioguide_id

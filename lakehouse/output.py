@@ -37,7 +37,7 @@ def write(table: pa.Table, fmt: str, stream: IO[bytes]) -> None:
     if fmt == "csv":
         import pyarrow.csv as pacsv
 
-        pacsv.write_csv(table, stream)
+        pacsv.write_csv(_flat_lists(table), stream)
     elif fmt == "json":
         stream.write(json.dumps(table.to_pylist(), default=_json_value, indent=1).encode() + b"\n")
     elif fmt == "parquet":
@@ -48,6 +48,18 @@ def write(table: pa.Table, fmt: str, stream: IO[bytes]) -> None:
         stream.write(buf.getvalue())
     else:
         stream.write(render_text(table).encode() + b"\n")
+
+
+def _flat_lists(table: pa.Table) -> pa.Table:
+    """CSV has no lists: a list column (e.g. quality_issues) becomes its items joined by ';'."""
+    import pyarrow.compute as pc
+
+    for i, field in enumerate(table.schema):
+        if pa.types.is_list(field.type) or pa.types.is_large_list(field.type):
+            items = table.column(i).cast(pa.list_(pa.string()))
+            joined = pc.binary_join(items, ";")
+            table = table.set_column(i, field.name, joined)
+    return table
 
 
 def _json_value(value: object) -> object:

@@ -86,3 +86,20 @@ def test_job_memory_limit_and_spill_directory_reach_duckdb(tmp_path):
     assert EngineLimits.from_settings(load_settings({})) == EngineLimits(2048, None)
     with pytest.raises(ConfigError, match="LAKEHOUSE_JOB_MEMORY_MB=10 is too small"):
         load_settings({"LAKEHOUSE_JOB_MEMORY_MB": "10"})
+
+
+def test_csv_writes_list_columns_as_joined_items():
+    """CSV has no lists: quality_issues becomes its codes joined by ';' ('' when none, empty when null)."""
+    import io
+
+    import pyarrow as pa
+
+    from lakehouse.output import write
+
+    table = pa.table({"doc_id": ["1", "2", "3"],
+                      "quality_issues": pa.array([["missing_filing_date", "district_out_of_range"], [], None],
+                                                 pa.large_list(pa.large_string()))})
+    out = io.BytesIO()
+    write(table, "csv", out)
+    assert out.getvalue().decode().splitlines() == [
+        '"doc_id","quality_issues"', '"1","missing_filing_date;district_out_of_range"', '"2",""', '"3",']

@@ -52,6 +52,7 @@ def test_types_names_places_and_urls():
         "is_at_large": False, "is_efiled": True, "doc_id_family": "ptr_efiled",
         "pdf_url": "https://disclosures-clerk.house.gov/public_disc/ptr-pdfs/2025/20026590.pdf",
         "is_amendment": False, "index_record_count": 1, "source_url": "u", "ingested_at": None,
+        "filing_date_raw": "1/17/2025", "year_raw": "2025",
     }
     assert (rows["9115546"]["is_efiled"], rows["9115546"]["doc_id_family"]) == (False, "paper")
     assert rows["10072224"]["index_record_count"] == 3
