@@ -42,11 +42,12 @@ class Lakehouse:
         return self.store.init_tables()
 
     def ingest_house(self, years: Sequence[int], *, types: Iterable[str] = ("P",), source: str | None = None,
-                     progress=None):
+                     progress=None, run_id: str | None = None):
         from jobs.bronze.house import ingest_house
 
         self.init()
-        return ingest_house(self.store, self.settings, years, types=types, source=source, progress=progress)
+        return ingest_house(self.store, self.settings, years, types=types, source=source, progress=progress,
+                            run_id=run_id)
 
     def ingest_members(self, source: str | None = None, *, audit: bool = True, run_id: str | None = None):
         """Load Members and terms (congress-legislators); audited before they reach main."""

@@ -144,22 +144,22 @@ def ingest_house(c: Context, years: tuple[int, ...], year_ranges: tuple[str, ...
     One line per year as it finishes. Re-running is cheap and resumes an interrupted run: an
     unchanged index is skipped by its content hash, PDFs already in bronze are not fetched again.
     """
-    failed, quarantined = False, {}
+    import uuid
+
+    failed, quarantined, run_id = False, 0, uuid.uuid4().hex[:12]  # one run id for every year of the command
     for year in _chosen_years(years, year_ranges, default_current=False):
         with _progress(f"{year} PDFs") as progress:
-            report = c.app.ingest_house([year], types=types.split(","), source=source, progress=progress)
+            report = c.app.ingest_house([year], types=types.split(","), source=source, progress=progress,
+                                        run_id=run_id)
         for y in report.years:
             click.echo(y.summary())
             if y.error:
                 click.secho(f"  {y.error}", fg="yellow", err=True)
         failed |= not report.ok
-        if report.quarantined:
-            quarantined[report.run_id] = report.quarantined
+        quarantined += report.quarantined
     if quarantined:
-        ids = ", ".join(f"'{r}'" for r in quarantined)
-        click.secho(f"{sum(quarantined.values())} input(s) could not be used, recorded in ops.quarantine (run id "
-                    f"{', '.join(quarantined)}); see: lakehouse query \"select * from ops.quarantine where run_id "
-                    f"in ({ids})\"", fg="yellow", err=True)
+        click.secho(f"{quarantined} input(s) could not be used, recorded in ops.quarantine (run id {run_id}); see: "
+                    f"lakehouse query \"select * from ops.quarantine where run_id = '{run_id}'\"", fg="yellow", err=True)
     if failed:
         sys.exit(int(ExitCode.PARTIAL))
 

@@ -130,7 +130,7 @@ def run_pipeline(
     if reference_source:
         steps.append(("ingest.reference", lambda: _ingest_reference(app, reference_source, run_id)))
     steps += [
-        ("ingest.house", lambda: _ingest_house(app, years, source, types, progress, echo, ingested)),
+        ("ingest.house", lambda: _ingest_house(app, years, source, types, progress, echo, ingested, run_id)),
         ("transform.silver", lambda: _transform(app, "silver", run_id, extract_progress, accept_anomaly)),
         ("transform.gold", lambda: _transform(app, "gold", run_id, None, accept_anomaly)),
     ]
@@ -169,13 +169,13 @@ def _run_step(app: Lakehouse, run_id: str, name: str, fn, attempts: int, backoff
     raise AssertionError("unreachable")  # pragma: no cover
 
 
-def _ingest_house(app, years, source, types, progress, echo, ingested: dict[int, YearReport]):
+def _ingest_house(app, years, source, types, progress, echo, ingested: dict[int, YearReport], run_id=None):
     """Each year in turn, one line each; ``ingested`` holds the years done (a retry skips them)."""
     failures, where = [], source
     for year in years:
         if year in ingested:
             continue
-        report = app.ingest_house([year], types=types, source=source, progress=progress)
+        report = app.ingest_house([year], types=types, source=source, progress=progress, run_id=run_id)
         where = report.source
         for y in report.years:
             if echo:

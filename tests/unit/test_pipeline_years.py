@@ -31,7 +31,7 @@ class FakeApp:
         self.inits += 1
         return []
 
-    def ingest_house(self, years, *, types=("P",), source=None, progress=None):
+    def ingest_house(self, years, *, types=("P",), source=None, progress=None, run_id=None):
         (year,) = years
         self.ingested.append(year)
         outcome = self.fail.get(year, []).pop(0) if self.fail.get(year) else "ok"
