@@ -101,13 +101,20 @@ def _print_table(rows: list[dict]) -> None:
 @click.option("--definitions", is_flag=True, help="Print each check's SodaCL too.")
 @handle_errors
 def checks_list(tables: tuple[str, ...], definitions: bool) -> None:
-    """List the checks of each table: family and name (and the SodaCL with --definitions)."""
+    """List the checks of each table: family, name, row rules' codes (and the SodaCL with --definitions)."""
     from checks.runner import audited_tables, check_definitions
 
     for table in tables or audited_tables():
         defs = check_definitions(table)
         click.echo(f"{table}: {len(defs)} checks")
+        from catalog.registry import table_spec
+
+        parts = table_spec(table).partition_by
+        scope = f"a {parts[0]}" if parts else "the table"
         for d in defs:
-            click.echo(f"  {d.family:<12} {d.name}")
+            rule = f"  [row rule {d.row_issue}, blocks above {d.max_share:.0%} of {scope}]" if d.row_issue else ""
+            if d.row_issue and d.max_share >= 1:
+                rule = f"  [row rule {d.row_issue}, never blocks]"
+            click.echo(f"  {d.family:<12} {d.name}{rule}")
             if definitions:
                 click.echo("\n".join("      " + line for line in d.definition.splitlines()))

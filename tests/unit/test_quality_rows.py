@@ -239,3 +239,18 @@ def test_a_row_rule_without_its_limit_is_a_config_error(tmp_path, monkeypatch):
             _load("silver.filings")
     finally:
         _load.cache_clear()
+
+
+def test_checks_list_shows_each_row_rule_with_its_code_and_limit(tmp_path):
+    from click.testing import CliRunner
+
+    from lakehouse.cli import main
+
+    result = CliRunner().invoke(main, ["--home", str(tmp_path), "checks", "list", "--table", "silver.filings"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == "silver.filings: 28 checks"
+    assert ("  missing      the index gives a filing date  [row rule missing_filing_date, blocks above 25% of a "
+            "year]") in lines
+    assert "  validity     doc_id has a known shape  [row rule unknown_doc_id_family, never blocks]" in lines
+    assert "  duplicate    doc_id is unique" in lines
