@@ -245,10 +245,11 @@ CASES = [
     ),
     Case(
         S,
-        "a write adds at most ten times the usual number of filings",
+        "a write adds at most ten times the usual number of filings to published years",
         rows(10_001, "year", "2025"),
         raw=True,
         main_rows=400,
+        main_partitions={"2025": 400},
         history=(100, 200, 300, 400),
     ),
     # silver.members
