@@ -47,13 +47,14 @@ def dim_members(members: pa.Table, terms: pa.Table) -> pd.DataFrame:
               "district", "valid_from", "valid_to", "is_current", "version"]]
 
 
-def _member_at(left: pd.DataFrame, members: pd.DataFrame, day: str, out: str) -> pd.Series:
-    """member_key of the dim_members version valid on ``left[day]`` (NaN when none)."""
-    v = members[["bioguide_id", "member_key", "valid_from", "valid_to"]]
+def _member_at(left: pd.DataFrame, members: pd.DataFrame, day: str, out: str,
+               column: str = "member_key") -> pd.Series:
+    """``column`` of the dim_members version valid on ``left[day]`` (NaN when none), named ``out``."""
+    v = members[["bioguide_id", column, "valid_from", "valid_to"]]
     m = left[["_row", "bioguide_id", day]].dropna(subset=["bioguide_id"]).merge(v, on="bioguide_id")
     d = _dates(m[day])
     m = m[(d >= _dates(m["valid_from"])) & (d < _dates(m["valid_to"]))]
-    return left["_row"].map(m.drop_duplicates("_row").set_index("_row")["member_key"]).rename(out)
+    return left["_row"].map(m.drop_duplicates("_row").set_index("_row")[column]).rename(out)
 
 
 def fact_filings(filings: pa.Table, documents: pa.Table, matches: pa.Table, members: pd.DataFrame) -> pd.DataFrame:
@@ -63,11 +64,12 @@ def fact_filings(filings: pa.Table, documents: pa.Table, matches: pa.Table, memb
     j = f.merge(docs, on="doc_id", how="left").merge(_df(matches)[["doc_id", "bioguide_id"]], on="doc_id", how="left")
     j["_row"] = np.arange(len(j))
     j["member_key"] = _member_at(j, members, "filing_date", "member_key")
+    j["party"] = _member_at(j, members, "filing_date", "party", column="party")
     j["document_in_bronze"] = j["document_sha256"].notna()
     return j[["doc_id", "year", "filing_type", "filing_type_name", "filing_date", "filer_name", "prefix",
               "first_name", "last_name", "suffix", "state_district", "state", "district", "is_efiled",
               "is_amendment", "pdf_url", "document_in_bronze", "document_sha256", "document_size_bytes",
-              "bioguide_id", "member_key", "quality_issues"]]
+              "bioguide_id", "member_key", "quality_issues", "party"]]
 
 
 def fact_transactions(transactions: pa.Table, filings: pa.Table, matches: pa.Table,

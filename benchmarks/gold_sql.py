@@ -52,7 +52,7 @@ with docs as (
 select f.doc_id, f.year, f.filing_type, f.filing_type_name, f.filing_date, f.filer_name, f.prefix, f.first_name,
        f.last_name, f.suffix, f.state_district, f.state, f.district, f.is_efiled, f.is_amendment, f.pdf_url,
        d.document_sha256 is not null as document_in_bronze, d.document_sha256, d.document_size_bytes,
-       m.bioguide_id, v.member_key, f.quality_issues
+       m.bioguide_id, v.member_key, f.quality_issues, v.party
 from filings f
 left join docs d on d.doc_id = f.doc_id
 left join matches m on m.doc_id = f.doc_id

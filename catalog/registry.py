@@ -241,6 +241,7 @@ FACT_FILINGS = TableSpec(
            "record's oddities; empty when none)."),
         _c("bioguide_id", S, "The Member who filed (silver.filer_matches); null for candidates and others."),
         _c("member_key", L, "Key of the gold.dim_members version valid at the filing date."),
+        _c("party", S, "That Member's party at the filing date (gold.dim_members); null when not a Member's filing."),
     ),
     partition_by=("year",),
     sort_by=("doc_id",),

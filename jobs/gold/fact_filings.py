@@ -14,7 +14,7 @@ def transform(filings: ir.Table, documents: ir.Table, matches: ir.Table, members
     )
     m = matches.select("doc_id", "bioguide_id")
     j = filings.left_join(docs, "doc_id").left_join(m, "doc_id")
-    v = members.select("bioguide_id", "member_key", "valid_from", "valid_to")
+    v = members.select("bioguide_id", "member_key", "party", "valid_from", "valid_to")
     j = j.left_join(
         v, (j.bioguide_id == v.bioguide_id) & (j.filing_date >= v.valid_from) & (j.filing_date < v.valid_to)
     )
@@ -41,6 +41,7 @@ def transform(filings: ir.Table, documents: ir.Table, matches: ir.Table, members
         bioguide_id=j.bioguide_id,
         member_key=j.member_key,
         quality_issues=j.quality_issues,
+        party=j.party,
     )
 
 

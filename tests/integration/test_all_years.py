@@ -129,10 +129,10 @@ def test_the_older_ptrs_reach_gold_with_their_filer_matched(lake):
     assert {r["doc_id"]: r["bioguide_id"] for r in rows} == {
         "20018346": "P000608", "20018393": "A000372", "20024540": "C001068"}
     filings = app.query(
-        "select doc_id, bioguide_id from gold.fact_filings where doc_id in ('20018393', '20018346', '20024540')"
+        "select doc_id, bioguide_id, party from gold.fact_filings where doc_id in ('20018393', '20018346', '20024540')"
     ).to_pylist()
-    assert {r["doc_id"]: r["bioguide_id"] for r in filings} == {
-        "20018346": "P000608", "20018393": "A000372", "20024540": "C001068"}
+    assert {r["doc_id"]: (r["bioguide_id"], r["party"]) for r in filings} == {
+        "20018346": ("P000608", "Democrat"), "20018393": ("A000372", "Republican"), "20024540": ("C001068", "Democrat")}
 
 
 def test_a_truncated_index_is_held_back_until_accepted(lake, house_data):

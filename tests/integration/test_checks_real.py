@@ -498,6 +498,7 @@ CASES = [
         "document_size_bytes is between 100 bytes and 1 GB",
         edit("document_size_bytes is not null", document_size_bytes="10"),
     ),
+    Case(FF, "party is that of the filer's dim_members version", edit("party is not null", party="'Whig'")),
     Case(FF, "every fact carries its filing's quality issues", edit(quality_issues="['listed_more_than_once']")),
     Case(
         FF,

@@ -20,7 +20,8 @@ SELECT
   "t10"."document_size_bytes",
   "t8"."bioguide_id",
   "t9"."member_key",
-  "t4"."quality_issues"
+  "t4"."quality_issues",
+  "t9"."party"
 FROM "silver_filings" AS "t4"
 LEFT OUTER JOIN (
   SELECT
@@ -42,6 +43,7 @@ LEFT OUTER JOIN (
   SELECT
     "t3"."bioguide_id",
     "t3"."member_key",
+    "t3"."party",
     "t3"."valid_from",
     "t3"."valid_to"
   FROM "gold_dim_members" AS "t3"
