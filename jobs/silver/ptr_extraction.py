@@ -37,7 +37,15 @@ import pyarrow as pa
 from catalog.registry import EXTRACTION_ISSUES, PTR_FILINGS, PTR_TRANSACTIONS, SCHEDULE_B_TRANSACTIONS
 from catalog.store import SOURCE_PREFIX, Store
 from jobs.runner import merge_rows, tag_quality_issues, write_audit_publish_together
-from jobs.silver.ptr_pdf import EXTRACTOR_VERSION, PtrDocument, PtrExtractionError, extract_ptr
+from jobs.silver.ptr_pdf import (
+    ERA_NO_TEXT,
+    EXTRACTOR_VERSION,
+    REVIEW_ISSUES,
+    PtrDocument,
+    PtrExtractionError,
+    extract_ptr,
+    issue_code,
+)
 from jobs.silver.schedule_b import SCHEDULE_B_VERSION, ScheduleBDocument, extract_schedule_b
 
 logger = logging.getLogger(__name__)
@@ -89,6 +97,8 @@ def extract_document(doc_id: str, year: int, sha256: str, content: bytes) -> Ext
 
         try:
             document = ocr_ptr(content, workers=1)
+            document = dataclasses.replace(
+                document, header=dataclasses.replace(document.header, layout_era=ERA_NO_TEXT))
         except OcrUnavailableError as exc:
             return Extracted(doc_id, year, sha256, document, ("ocr_unavailable", str(exc)))
         except PtrExtractionError as exc:
@@ -334,18 +344,22 @@ def _rows_of(res: Extracted, now: dt.datetime, tx_rows: list, filing_rows: list,
             amount_range=row.amount_range, amount_low=row.amount_low, amount_high=row.amount_high,
             cap_gains_over_200=row.cap_gains_over_200, filing_status=row.filing_status,
             subholding_of=row.subholding_of, description=row.description, comment=row.comment, page=row.page,
-            row_checks_failed=",".join(row.checks_failed), extraction_method=method, extracted_at=now))
+            row_checks_failed=",".join(row.checks_failed), extraction_method=method, extracted_at=now,
+            location=row.location, row_id=row.row_id))
         if row.checks_failed:
             issue("row_checks_failed", f"line {row.line_no} failed row checks: {', '.join(row.checks_failed)}",
                   "needs_review", row.line_no)
     doc_issues = [i for i in (doc.issues if doc else ()) if i != "no_text_layer" or method == "text"]
-    for name in doc_issues:
-        if name in ("no_rows_found", "not_a_ptr", "table_header_not_found", "no_text_layer"):
-            issue(name, f"document issue: {name}", "needs_review")
+    review: dict[str, list[str]] = {}
+    for name in doc_issues:  # one issue row per code: (doc_id, line_no, reason_code) is unique
+        if issue_code(name) in REVIEW_ISSUES:
+            review.setdefault(issue_code(name), []).append(name)
+    for code, names in review.items():
+        issue(code, "document issue: " + "; ".join(names), "needs_review")
     failed_rows = sum(1 for r in rows if r.checks_failed)
     if doc is None:
         status = "failed"
-    elif res.error or not rows or failed_rows or withheld:
+    elif res.error or not rows or failed_rows or withheld or review:
         status = "needs_review"
     else:
         status = "ok"
@@ -356,6 +370,7 @@ def _rows_of(res: Extracted, now: dt.datetime, tx_rows: list, filing_rows: list,
         signature_name=header.signature_name if header else None,
         signature_date=header.signature_date if header else None,
         ipo_answer=header.ipo_answer if header else None, pages=doc.pages if doc else None,
+        layout_era=header.layout_era if header else None,
         rows_found=len(rows), rows_with_failed_checks=failed_rows, extraction_status=status,
         issues=",".join(doc.issues) if doc else (res.error[0] if res.error else ""),
         extraction_method=method, extracted_at=now))

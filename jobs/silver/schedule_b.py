@@ -19,7 +19,8 @@ reads word positions (the same PDFium text layer, line grouping, cell parsers an
 * nesting is printed with ``⇒``: ``Birch Creek Properties ⇒ Westchester Properties ⇒ Property
   Oakdale [RP]`` gives ``subholding_of = 'Birch Creek Properties ⇒ Westchester Properties'`` (the
   part before the last arrow) and ``asset_name = 'Property Oakdale'``;
-* the Cap. Gains box is a drawn check box (paths, not text): filled dark means ticked.
+* the Cap. Gains box is a drawn check box (paths, not text), found by the PTR extractor's
+  :func:`jobs.silver.ptr_pdf._page_check_boxes`: a tick stroke or a dark fill inside it means ticked.
 
 **These rows are not PTR transactions and must not be mixed with them.** A Member reports each
 trade of a reportable asset on a PTR within 45 days and lists the same trades again on the next
@@ -31,25 +32,21 @@ candidates, trades exempt from PTRs) whose trades appear nowhere else.
 
 from __future__ import annotations
 
-import ctypes
 import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-
-import pypdfium2 as pdfium
-import pypdfium2.raw as pdfium_c
 
 from jobs.silver.ptr_pdf import (
     ASSET_TYPE_CODES,
     MIN_PLAUSIBLE_DATE,
     OWNER_CODES,
     Box,
+    CheckBox,
     LayoutTolerance,
     PageContent,
     PtrExtractionError,
     PtrHeader,
-    Word,
     _AMOUNT_START_RE,
     _FULL_DATE_RE,
     _MIN_TEXT_CHARS,
@@ -63,6 +60,7 @@ from jobs.silver.ptr_pdf import (
     _join,
     _label_words,
     _Line,
+    _page_check_boxes,
     _parse_amount,
     _parse_header,
     _parse_tx_type,
@@ -144,13 +142,6 @@ class ScheduleBDocument:
     method: str = "text"
 
 
-@dataclass(frozen=True, slots=True)
-class CheckBox(Box):
-    """A drawn check box (the Cap. Gains column) and whether it is ticked."""
-
-    checked: bool = False
-
-
 # --------------------------------------------------------------------------------------------
 # Public entry points
 
@@ -187,42 +178,6 @@ def assemble_schedule_b(
     if header.signature_date is None:
         issues.append("signature_not_found")
     return ScheduleBDocument(header, rows, len(pages), table.schedule_found, tuple(issues))
-
-
-# --------------------------------------------------------------------------------------------
-# Check boxes: drawn paths, not text
-
-_BOX_MIN, _BOX_MAX = 7.0, 13.0  # a box is about 9.5 pt square, its ring 10.9 pt
-
-
-def _page_check_boxes(page: pdfium.PdfPage, words: Sequence[Word]) -> tuple[CheckBox, ...]:
-    """Check boxes drawn on a page with a transactions table (a 'Cap.' column header)."""
-    if not any(w.text == "Cap." for w in words):
-        return ()
-    _left, _bottom, _right, top = page.get_mediabox()
-    parts: list[tuple[float, float, float, float, bool]] = []
-    r, g, b, a = (ctypes.c_uint() for _ in range(4))
-    fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
-    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=4):
-        x0, y0, x1, y1 = obj.get_bounds()
-        if not (_BOX_MIN <= x1 - x0 <= _BOX_MAX and _BOX_MIN <= y1 - y0 <= _BOX_MAX):
-            continue
-        dark = False
-        if pdfium_c.FPDFPath_GetDrawMode(obj.raw, ctypes.byref(fill_mode), ctypes.byref(stroke)):
-            if fill_mode.value != 0 and pdfium_c.FPDFPageObj_GetFillColor(obj.raw, r, g, b, a):
-                # The empty box is filled light grey (169) and white; a ticked one dark grey (118).
-                dark = (r.value + g.value + b.value) / 3 < 150
-        parts.append((x0, x1, top - y1, top - y0, dark))
-    boxes: list[list] = []  # [x0, x1, top, bottom, checked]: the paths of one box overlap
-    for x0, x1, t, btm, dark in sorted(parts, key=lambda p: (p[2], p[0])):
-        centre_x, centre_y = (x0 + x1) / 2, (t + btm) / 2
-        for box in boxes:
-            if abs((box[0] + box[1]) / 2 - centre_x) < 3 and abs((box[2] + box[3]) / 2 - centre_y) < 3:
-                box[4] = box[4] or dark
-                break
-        else:
-            boxes.append([x0, x1, t, btm, dark])
-    return tuple(CheckBox(x0, x1, t, btm, checked) for x0, x1, t, btm, checked in boxes)
 
 
 # --------------------------------------------------------------------------------------------

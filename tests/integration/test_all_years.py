@@ -128,6 +128,14 @@ def test_the_older_ptrs_reach_gold_with_their_filer_matched(lake):
     # Allen (GA12), Peters (CA52), Cohen (TN09); each PTR's rows that passed the extractor's checks.
     assert {r["doc_id"]: r["bioguide_id"] for r in rows} == {
         "20018346": "P000608", "20018393": "A000372", "20024540": "C001068"}
+    eras = app.query("select doc_id, layout_era, extraction_status from silver.ptr_filings "
+                     "where doc_id in ('20018346', '20018393', '20024540', '20026590') order by doc_id")
+    assert [tuple(r.values()) for r in eras.to_pylist()] == [
+        ("20018346", "2021_generic", "ok"), ("20018393", "2021_generic", "ok"), ("20024540", "eo_pdf", "ok"),
+        ("20026590", "eo_pdf", "ok")]
+    # The 2021 layout's text layer lowers some capitals; the font's glyph ids give the true letters.
+    tickers = app.query("select ticker from gold.fact_transactions where doc_id = '20018393' order by line_no")
+    assert tickers.column("ticker").to_pylist() == ["ALB", "DE", "DE", "FCX", "FCX", "PYPL", "SSB", "SSB", "SBUX", "VZ"]
     filings = app.query(
         "select doc_id, bioguide_id, party from gold.fact_filings where doc_id in ('20018393', '20018346', '20024540')"
     ).to_pylist()

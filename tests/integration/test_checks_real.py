@@ -106,7 +106,7 @@ def test_cli_runs_every_check_records_them_and_exits_0(real):
     table = CliRunner().invoke(main, ["--home", home, "checks", "run", "--table", "silver.ptr_filings"])
     assert table.exit_code == 0, table.output
     assert "silver.ptr_filings  doc_id is unique" in table.output
-    assert table.output.rstrip().endswith("19 pass, 0 warn, 0 fail, 0 error")
+    assert table.output.rstrip().endswith("20 pass, 0 warn, 0 fail, 0 error")
 
 
 # -- one violation per check ---------------------------------------------------------------------
@@ -364,7 +364,8 @@ CASES = [
         edit("ticker is not null", ticker="'BRK/B'"),
     ),
     Case(PT, "asset_type is an official asset-type code", edit(asset_type="'ZZ'")),
-    Case(PT, "amount_range is one of the ten PTR buckets", edit(amount_range="'$1,000 - $15,000'")),
+    Case(PT, "amount_range is one of the ten PTR buckets or a single dollar value",
+         edit(amount_range="'$1,000 - $15,000'")),
     Case(PT, "extraction_method is text or ocr", edit(extraction_method="'pdf'")),
     Case(
         PT,
@@ -407,6 +408,7 @@ CASES = [
     Case(PF, "extraction_method is text or ocr", edit(extraction_method="'pdf'")),
     Case(PF, "filer status is Member or Officer or Employee", edit(status="'Candidate'")),
     Case(PF, "state_district of e-filed PTRs is a state code and two digits", edit(state_district="'CA 11'")),
+    Case(PF, "layout_era is a known layout era", edit(layout_era="'2019_layout'")),
     Case(PF, "pdf_sha256 is a SHA-256 hex digest", edit(pdf_sha256="'abc'")),
     Case(PF, "signature_date is between 2008-01-01 and today", edit(signature_date="date '2099-01-01'")),
     Case(
@@ -540,9 +542,11 @@ CASES = [
     ),
     Case(FT, "chamber is house or senate", edit("chamber is not null", chamber="'House'")),
     Case(FT, "state is a US state or territory code", edit("state is not null", state="'ZZ'")),
-    Case(FT, "amount_range is one of the ten PTR buckets", edit(amount_range="'$1,001-$15,000'")),
+    Case(FT, "amount_range is one of the ten PTR buckets or a single dollar value",
+         edit(amount_range="'$1,001-$15,000'")),
     Case(FT, "amount_low <= amount_high", edit("amount_high is not null", amount_low="amount_high + 1")),
-    Case(FT, "amount_midpoint is between $1,001 and $50,000,001", edit(amount_midpoint="0.5")),
+    Case(FT, "amount_midpoint is between $1,001 and $50,000,001 (or the single value written)",
+         edit(amount_midpoint="0.5")),
     Case(FT, "trade date is between 2008-01-01 and today", edit(transaction_date="date '2007-06-01'")),
     Case(FT, "trade is not after the notification nor after the filing", edit(days_to_notification="-1")),
     Case(

@@ -13,6 +13,7 @@ import pytest
 
 from catalog.registry import iter_specs
 from catalog.store import AsOf
+from jobs.silver.ptr_pdf import EXTRACTOR_VERSION
 from lakehouse.app import Lakehouse
 from lakehouse.synthetic import SyntheticFiling, SyntheticTransaction, render_ptr_pdf
 from tests.conftest import build_clerk_mirror, mirror_server, test_settings
@@ -110,4 +111,4 @@ def test_incremental_gold_equals_full_rebuild(tmp_path, house_data, monkeypatch)
     # The superseded and re-extracted rows stay reachable by time travel.
     old = next(s.snapshot_id for s in app.store.snapshots("silver.ptr_transactions") if s.total_records)
     before = app.query("select distinct extractor_version from silver.ptr_transactions", AsOf(snapshot_id=old))
-    assert before.to_pylist() == [{"extractor_version": "ptr-pdf/1"}]
+    assert before.to_pylist() == [{"extractor_version": EXTRACTOR_VERSION}]
