@@ -352,12 +352,16 @@ def remove_orphan_files(
         One result per table.
 
     Raises:
-        ConfigError: the table's FileIO cannot list files (only pyiceberg's PyArrowFileIO can).
+        ConfigError: the table's FileIO cannot list files (only pyiceberg's PyArrowFileIO can), or
+            a table lives outside this catalog's warehouse (checked for every table before anything
+            is deleted).
     """
     now = now or dt.datetime.now(dt.UTC)
     cutoff = now - older_than
     names = list(tables) if tables is not None else store.list_tables()
     locations = {name: store.table(name).location().rstrip("/") for name in store.list_tables()}
+    for identifier in names:
+        _check_owned(store, identifier)
     results = []
     for identifier in names:
         table = store.table(identifier)
@@ -407,6 +411,32 @@ def remove_orphan_files(
             )
         )
     return results
+
+
+def _check_owned(store: Store, identifier: str) -> None:
+    """Refuse to clean a table whose files live outside this catalog's warehouse.
+
+    A copied home keeps the original's absolute paths, so its tables point into another
+    lakehouse's warehouse; deleting "orphans" there would delete files the other catalog uses.
+
+    Raises:
+        ConfigError: the table's location is not under the catalog's ``warehouse``.
+    """
+    warehouse = str(getattr(store.catalog, "properties", {}).get("warehouse") or "").rstrip("/")
+    if not warehouse:
+        return  # a catalog without a warehouse property (e.g. REST) decides table locations itself
+    table = store.table(identifier)
+    io = table.io
+    location = table.location().rstrip("/")
+    own = io.parse_location(warehouse, io.properties)
+    here = io.parse_location(location, io.properties)
+    inside = own[:2] == here[:2] and (here[2].rstrip("/") + "/").startswith(own[2].rstrip("/") + "/")
+    if not inside:
+        raise ConfigError(
+            f"{identifier} lives at {location}, outside this catalog's warehouse {warehouse}: its files may "
+            "belong to another lakehouse (a copied home keeps the original's absolute paths). Nothing was "
+            "deleted. Run `lakehouse maintain orphans` from the home whose warehouse holds those files."
+        )
 
 
 def _filesystem(table: Table) -> tuple[Any, Callable[[str], str], Callable[[str], str]]:

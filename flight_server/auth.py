@@ -69,7 +69,7 @@ def as_of_from(
         sid = (
             int(snapshot_id) if snapshot_id not in (None, "") and not isinstance(snapshot_id, bool) else None
         )
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         raise QueryError(
             f"snapshot_id={snapshot_id!r} in the {source} is not a snapshot id (a whole number; "
             "see `lakehouse snapshots gold.<table>`)."
@@ -86,6 +86,31 @@ def as_of_from(
         if when.tzinfo is None:
             when = when.replace(tzinfo=dt.UTC)
     return AsOf(snapshot_id=sid, timestamp=when, tag=str(tag) if tag not in (None, "") else None)
+
+
+class _RateLimitedWarning:
+    """One log line per ``interval`` seconds at most, saying how many events it stands for."""
+
+    def __init__(self, message: str, interval: float = 60.0) -> None:
+        self._message = message
+        self._interval = interval
+        self._lock = threading.Lock()
+        self._last = -float("inf")
+        self._pending = 0
+
+    def note(self) -> None:
+        with self._lock:
+            self._pending += 1
+            now = time.monotonic()
+            if now - self._last < self._interval:
+                return
+            count, self._pending, self._last = self._pending, 0, now
+        logger.warning(self._message, count)
+
+
+_REJECTED = _RateLimitedWarning(
+    "rejected %d basic login(s) with a wrong password (user names are not logged)"
+)
 
 
 class SessionStore:
@@ -153,7 +178,9 @@ class Authenticator:
             except (binascii.Error, UnicodeDecodeError):
                 raise flight.FlightUnauthenticatedError("Malformed basic credentials.") from None
             if not sep or not hmac.compare_digest(password.encode(), self._token):
-                logger.warning("rejected basic login for user %r", user)
+                # Never the user name: clients put tokens there by mistake. Rate-limited, so
+                # unauthenticated callers cannot flood the log.
+                _REJECTED.note()
                 raise flight.FlightUnauthenticatedError(
                     "Invalid user name or password: the password must be the server's token "
                     "(LAKEHOUSE_FLIGHT_TOKEN)."
@@ -235,12 +262,29 @@ class CallMiddlewareFactory(flight.ServerMiddlewareFactory):
         super().__init__()
         self._auth = authenticator
         self._sessions = sessions
+        self._key = secrets.token_bytes(32)
+
+    def _session_id(self, user: str) -> str:
+        """A new session id, signed for ``user``: ids a client makes up, or another user's, are ignored."""
+        nonce = secrets.token_urlsafe(18)
+        return f"{nonce}.{self._sign(nonce, user)}"
+
+    def _valid_session(self, session_id: str | None, user: str) -> str | None:
+        if not session_id:
+            return None
+        nonce, _, signature = session_id.rpartition(".")
+        if not nonce or not hmac.compare_digest(signature, self._sign(nonce, user)):
+            return None
+        return session_id
+
+    def _sign(self, nonce: str, user: str) -> str:
+        return hmac.new(self._key, f"{nonce}\0{user}".encode(), hashlib.sha256).hexdigest()[:32]
 
     def start_call(self, info: flight.CallInfo, headers: dict[str, list[Any]]) -> CallMiddleware | None:
         user, bearer = ("anonymous", None)
         if self._auth is not None:
             user, bearer = self._auth.check(_first(headers, "authorization"))
-        session_id = _cookie(_first(headers, "cookie"), SESSION_COOKIE)
+        session_id = self._valid_session(_cookie(_first(headers, "cookie"), SESSION_COOKIE), user)
         selectors = {
             name: value
             for name, header in SELECTOR_HEADERS.items()
@@ -253,7 +297,7 @@ class CallMiddlewareFactory(flight.ServerMiddlewareFactory):
             and (session_id is None or (self._sessions is not None and not self._sessions.get(session_id)))
         ):
             return None
-        new_session = None if session_id else secrets.token_urlsafe(18)
+        new_session = None if session_id else self._session_id(user)
         return CallMiddleware(user, bearer, session_id, new_session, selectors)
 
 

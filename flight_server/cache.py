@@ -374,3 +374,44 @@ class ResultCache:
     def stats(self) -> dict[str, int]:
         with self._lock:
             return {"entries": len(self._entries), "bytes": self._bytes, "hits": self.hits, "misses": self.misses}
+
+
+class Publication:
+    """Which snapshots were published on ``main``: the only ones the server may serve.
+
+    A write-audit-publish write lands on the ``staging`` branch first; if its audit fails it stays
+    there, readable by snapshot id or by the branch name, and must never reach an analyst. A
+    snapshot counts as published when it is main's head, was main's head once (the snapshot log),
+    or is an ancestor of one of those. Once published, always published: positive answers are kept.
+    """
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._known: set[tuple[str, int]] = set()
+        self._lock = threading.Lock()
+
+    def is_published(self, table: str, snapshot_id: int) -> bool:
+        key = (table, snapshot_id)
+        with self._lock:
+            if key in self._known:
+                return True
+        found = self._main_lineage(table)
+        with self._lock:
+            self._known.update((table, sid) for sid in found)
+        return snapshot_id in found
+
+    def _main_lineage(self, table: str) -> set[int]:
+        iceberg = self._store.table(table)
+        metadata = iceberg.metadata
+        by_id = {s.snapshot_id: s for s in metadata.snapshots}
+        heads = [e.snapshot_id for e in metadata.snapshot_log]
+        main = metadata.refs.get("main")
+        if main is not None:
+            heads.append(main.snapshot_id)
+        seen: set[int] = set()
+        for head in heads:
+            sid: int | None = head
+            while sid is not None and sid not in seen and sid in by_id:
+                seen.add(sid)
+                sid = by_id[sid].parent_snapshot_id
+        return seen

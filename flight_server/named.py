@@ -57,7 +57,7 @@ class Param:
         value = self._convert(query, raw)
         if self.normalize is not None:
             value = self.normalize(value)
-        if self.choices and value not in self.choices:
+        if self.choices and not any(value == c and type(value) is type(c) for c in self.choices):
             raise QueryError(
                 f"{query}: {self.name}={raw!r} is not one of {', '.join(map(str, self.choices))}."
             )
@@ -66,7 +66,7 @@ class Param:
     def _convert(self, query: str, raw: Any) -> Any:
         if self.kind == "int":
             if isinstance(raw, bool) or not (
-                isinstance(raw, int) or (isinstance(raw, str) and raw.strip().isdigit())
+                isinstance(raw, int) or (isinstance(raw, str) and re.fullmatch(r"[0-9]{1,18}", raw.strip()))
             ):
                 raise QueryError(f"{query}: {self.name}={raw!r} must be a whole number.")
             value = int(raw)
@@ -80,8 +80,10 @@ class Param:
         if self.kind == "date":
             if isinstance(raw, dt.date) and not isinstance(raw, dt.datetime):
                 return raw
+            if not isinstance(raw, str):
+                raise QueryError(f"{query}: {self.name}={raw!r} is not a date; use YYYY-MM-DD.")
             try:
-                return dt.date.fromisoformat(str(raw).strip())
+                return dt.date.fromisoformat(raw.strip())
             except ValueError:
                 raise QueryError(f"{query}: {self.name}={raw!r} is not a date; use YYYY-MM-DD.") from None
         if not isinstance(raw, str | int) or isinstance(raw, bool):
@@ -128,6 +130,8 @@ class NamedQuery:
             QueryError: an unknown parameter, or a value that fails its rule.
         """
         raw = dict(raw or {})
+        if not all(isinstance(k, str) for k in raw):
+            raise QueryError(f"{self.name}: parameter names must be text.")
         known = {p.name for p in self.params}
         unknown = sorted(set(raw) - known)
         if unknown:
@@ -222,7 +226,7 @@ TRENDING_STOCKS = NamedQuery(
             "Window in days.",
             default=30,
             choices=(7, 30, 90),
-            normalize=lambda v: int(v) if str(v).isdigit() else v,
+            normalize=lambda v: int(v) if re.fullmatch(r"[0-9]{1,9}", str(v)) else v,
         ),
         Param("as_of_date", "date", "Last day of the window (default: the latest available)."),
         Param(

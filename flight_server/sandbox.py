@@ -22,7 +22,6 @@ Time travel in SQL uses DuckDB's own syntax on any table reference:
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 import datetime as dt
 import heapq
@@ -52,9 +51,17 @@ CACHE_SCHEMA = "__lh"
 
 ALLOWED_TABLE_FUNCTIONS = frozenset({"range", "generate_series", "unnest", "json_each", "json_tree"})
 """Table functions that read nothing outside the query (``read_csv``, ``glob``, ``query`` … are refused)."""
-DENIED_FUNCTIONS = frozenset({"nextval", "currval", "setseed", "write_log"})
-"""Scalar functions with side effects on the shared engine."""
+DENIED_FUNCTIONS = frozenset(
+    {"nextval", "currval", "setseed", "write_log", "current_setting", "getvariable", "getenv"}
+)
+"""Scalar functions with side effects on the shared engine, or that reveal its settings (paths, limits)."""
 MAX_SQL_CHARS = 100_000
+MAX_TREE_BYTES = 4 << 20
+"""A parse tree bigger than this is refused: 100,000 characters of ``1+1+…`` parse to ~20 MB of JSON."""
+MEMO_BYTES = 16 << 20
+"""Budget of each parse/rewrite/schema memo: bounded by bytes, not entries (issue 20: 512 parses of
+~98 KB queries held ~2.8 GB)."""
+MAX_TAG_CHARS = 200
 BATCH_ROWS = 65_536
 """Rows per streamed batch: one huge batch streams several times slower (tech notes §7)."""
 
@@ -72,7 +79,12 @@ class TableRef:
     table: str
     at_unit: str | None = None
     at_expr: str | None = None
-    """The AT expression as canonical JSON (its parse tree), evaluated by :meth:`Engine.evaluate`."""
+    """The AT literal as JSON (an int snapshot id, or a tag or timestamp string); see :attr:`at_value`."""
+
+    @property
+    def at_value(self) -> int | str | None:
+        """The AT literal; never evaluated by DuckDB, so it costs nothing outside a query's limits."""
+        return json.loads(self.at_expr) if self.at_expr is not None else None
 
     @property
     def key(self) -> str:
@@ -171,14 +183,7 @@ class _Walker:
                     f"AT ({unit} => …) is not supported; use AT (VERSION => snapshot id or "
                     "'tag') or AT (TIMESTAMP => 'YYYY-MM-DD HH:MM:SS')."
                 )
-            checker = _Walker(lambda *_: None)
-            checker.walk(at.get("expr"))
-            if checker.has_parameters or _contains_table_ref(at.get("expr")):
-                raise QueryRefusedError(
-                    "AT (…) takes a literal (a snapshot id, a 'tag' or a timestamp); to bind "
-                    "time travel, use the x-lakehouse-snapshot-id/-as-of/-tag headers."
-                )
-            expr = json.dumps(_strip_locations(at.get("expr")), sort_keys=True)
+            expr = json.dumps(_at_literal(unit, at.get("expr")))
         self.on_table(node, TableRef(f"{SERVED_SCHEMA}.{name.lower()}", unit, expr))
 
     @staticmethod
@@ -192,22 +197,41 @@ class _Walker:
             )
 
 
-def _contains_table_ref(node: Any) -> bool:
-    if isinstance(node, dict):
-        if node.get("type") in ("BASE_TABLE", "TABLE_FUNCTION") or node.get("class") == "SUBQUERY":
-            return True
-        return any(_contains_table_ref(v) for v in node.values())
-    if isinstance(node, list):
-        return any(_contains_table_ref(v) for v in node)
-    return False
+_INT_TYPES = frozenset({"TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT",
+                        "UINTEGER", "UBIGINT", "UHUGEINT"})
+_TIME_CASTS = frozenset({"TIMESTAMP", "TIMESTAMP WITH TIME ZONE", "TIMESTAMP_S", "TIMESTAMP_MS",
+                         "TIMESTAMP_NS", "DATE"})
 
 
-def _strip_locations(node: Any) -> Any:
-    if isinstance(node, dict):
-        return {k: _strip_locations(v) for k, v in node.items() if k != "query_location"}
-    if isinstance(node, list):
-        return [_strip_locations(v) for v in node]
-    return node
+def _at_literal(unit: str, expr: Any) -> int | str:
+    """The literal of an ``AT (…)`` clause, read from the parse tree in Python.
+
+    Only literals are accepted: an expression would have to be evaluated outside the query's
+    time, memory and cancellation limits (issue 20: ``length(repeat('x', 3500000000))`` ran for
+    minutes after its client left).
+
+    Raises:
+        QueryRefusedError: anything but a snapshot id, a 'tag' or a timestamp literal.
+    """
+    node = expr if isinstance(expr, dict) else {}
+    if node.get("class") == "CAST" and str((node.get("cast_type") or {}).get("id")) in _TIME_CASTS:
+        node = node.get("child") or {}
+        if unit != "TIMESTAMP":
+            node = {}
+    value = node.get("value") if node.get("class") == "CONSTANT" else None
+    if isinstance(value, dict) and not value.get("is_null"):
+        kind = str((value.get("type") or {}).get("id"))
+        literal = value.get("value")
+        if unit == "VERSION" and kind in _INT_TYPES and isinstance(literal, int):
+            return literal
+        if kind == "VARCHAR" and isinstance(literal, str) and 0 < len(literal) <= MAX_TAG_CHARS:
+            return literal
+    raise QueryRefusedError(
+        "AT (…) takes a literal: AT (VERSION => 1234567890) (a snapshot id), AT (VERSION => "
+        "'release-2025-06') (a tag) or AT (TIMESTAMP => '2025-06-01 00:00:00') (UTC); expressions and "
+        "parameters are not evaluated there. To bind time travel, use the "
+        "x-lakehouse-snapshot-id/-as-of/-tag headers."
+    )
 
 
 @dataclasses.dataclass
@@ -219,6 +243,8 @@ class _Running:
     deadline: float
     key: bytes | None
     release: Callable[[], None]
+    owner: str | None = None
+    """Who started it (the caller's connection): only they may cancel it."""
     reason: str | None = None
 
 
@@ -229,9 +255,22 @@ class Engine:
         memory_limit_mb: DuckDB's memory limit for the warm copies plus query working memory.
         max_queries: queries executing at once; more wait (up to their time limit) for a slot.
         threads: DuckDB worker threads (default: DuckDB's choice, one per core).
+        query_memory_mb: a query's memory; a quarter of it is what one value or result batch may
+            hold (a value exists about four times: DuckDB's, Arrow's, the wire's, the client's).
+            None: no cap.
+        per_caller: queries one caller may run at once (default: half the slots, at least one), so
+            one caller's slow queries always leave slots to the others.
     """
 
-    def __init__(self, *, memory_limit_mb: int, max_queries: int = 8, threads: int | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        memory_limit_mb: int,
+        max_queries: int = 8,
+        threads: int | None = None,
+        query_memory_mb: int | None = None,
+        per_caller: int | None = None,
+    ) -> None:
         import duckdb
 
         config: dict[str, Any] = {
@@ -254,6 +293,10 @@ class Engine:
         self._db.execute("SET lock_configuration = true")
         self._admin_lock = threading.Lock()
         self._slots = threading.BoundedSemaphore(max_queries)
+        self.max_batch_bytes = (int(query_memory_mb) << 20) // 4 if query_memory_mb else None
+        self.per_caller = max(1, int(per_caller) if per_caller else max_queries // 2)
+        self._callers: dict[str, int] = {}
+        self._callers_cond = threading.Condition()
         self._running: dict[int, _Running] = {}
         self._running_lock = threading.Lock()
         self._ids = itertools.count(1)
@@ -261,11 +304,11 @@ class Engine:
         self._wake = threading.Condition(self._running_lock)
         self._closed = False
         self._watchdog: threading.Thread | None = None
-        self._parsed: OrderedDict[str, ParsedQuery] = OrderedDict()
-        self._rewritten: OrderedDict[tuple, str] = OrderedDict()
-        self._schemas: OrderedDict[tuple, pa.Schema] = OrderedDict()
-        self._memo_lock = threading.Lock()
+        self._guards: dict[str, dict] | None = None
         self._select_one = json.loads(self._serialize("SELECT 1"))
+        self._parsed = ByteMemo(MEMO_BYTES)
+        self._rewritten = ByteMemo(MEMO_BYTES)
+        self._schemas = ByteMemo(MEMO_BYTES)
 
     # -- parsing and rewriting ------------------------------------------------------------------
 
@@ -276,16 +319,22 @@ class Engine:
             QueryRefusedError: not a single SELECT, or names something outside ``gold``.
             QueryError: the SQL does not parse.
         """
-        hit = self._memo_get(self._parsed, sql)
-        if hit is not None:
-            return hit
         if not isinstance(sql, str) or not sql.strip():
             raise QueryError("The query is empty: send one SELECT over gold tables.")
         if len(sql) > MAX_SQL_CHARS:
             raise QueryRefusedError(
                 f"The query is {len(sql):,} characters long; the limit is {MAX_SQL_CHARS:,}."
             )
+        hit = self._parsed.get(sql)
+        if hit is not None:
+            return hit
         raw = self._serialize(sql)
+        if len(raw) > MAX_TREE_BYTES:
+            raise QueryRefusedError(
+                f"The query is too complex ({len(raw) >> 20} MB parsed; the limit is "
+                f"{MAX_TREE_BYTES >> 20} MB): shorten it, e.g. use IN (…) or a join instead of long "
+                "expressions."
+            )
         try:
             tree = json.loads(raw)
         except RecursionError:
@@ -309,7 +358,7 @@ class Engine:
         parsed = ParsedQuery(
             sql, raw, tuple(refs), walker.has_parameters or bool(statements[0].get("named_param_map"))
         )
-        self._memo_put(self._parsed, sql, parsed, 512)
+        self._parsed.put(sql, parsed, 2 * len(sql) + len(raw))
         return parsed
 
     def rewrite(self, parsed: ParsedQuery, relations: Mapping[str, Relation]) -> str:
@@ -319,7 +368,7 @@ class Engine:
             relations: by :attr:`TableRef.key`.
         """
         memo_key = (parsed.sql, tuple(sorted((k, r.schema, r.name) for k, r in relations.items())))
-        hit = self._memo_get(self._rewritten, memo_key)
+        hit = self._rewritten.get(memo_key)
         if hit is not None:
             return hit
         tree = json.loads(parsed.tree)
@@ -340,24 +389,54 @@ class Engine:
         _Walker(swap).walk(statement)
         if qualified:
             _requalify_columns(statement, qualified)
+        if self.max_batch_bytes is not None and _has_sized(statement):
+            self._keep_column_names(statement)
+            _guard_sizes(statement, self._size_guards())
         sql = self._deserialize(tree)
-        self._memo_put(self._rewritten, memo_key, sql, 2048)
+        self._rewritten.put(memo_key, sql, 2 * len(parsed.sql) + 2 * len(sql))
         return sql
 
-    def evaluate(self, expr_json: str) -> Any:
-        """The value of an ``AT (…)`` expression (a literal, a cast, ``now() - INTERVAL 1 DAY`` …)."""
-        tree = copy.deepcopy(self._select_one)
-        tree["statements"][0]["node"]["select_list"] = [json.loads(expr_json)]
-        sql = self._deserialize(tree)
-        cursor = self._db.cursor()
-        try:
-            # Through Arrow: DuckDB's own conversion of TIMESTAMPTZ to Python needs pytz.
-            column = cursor.execute(sql).to_arrow_table().column(0)
-        except self._duckdb.Error as exc:
-            raise QueryError(f"Cannot evaluate the AT (…) clause: {exc}") from None
-        finally:
-            cursor.close()
-        return column[0].as_py() if len(column) else None
+    def _keep_column_names(self, node: Any) -> None:
+        """Alias each unnamed select item that calls a sized function by its own text, so the guard
+        wrapped around the call does not change the column's name."""
+        if isinstance(node, list):
+            for item in node:
+                self._keep_column_names(item)
+            return
+        if not isinstance(node, dict):
+            return
+        if node.get("type") == "SELECT_NODE" and isinstance(node.get("select_list"), list):
+            for item in node["select_list"]:
+                if isinstance(item, dict) and not item.get("alias") and _has_sized(item):
+                    one = json.loads(json.dumps(self._select_one))
+                    one["statements"][0]["node"]["select_list"] = [item]
+                    item["alias"] = self._deserialize(one).removeprefix("SELECT ")
+        for value in node.values():
+            if isinstance(value, dict | list):
+                self._keep_column_names(value)
+
+    def _size_guards(self) -> dict[str, dict]:
+        """Expression templates that stop ``repeat``/``lpad``/``rpad`` before they build a value
+        bigger than one result batch may be: DuckDB does not count such strings against its
+        memory limit (issue 20: ``repeat('x', 3500000000)`` took 6.9 GB)."""
+        if self._guards is None:
+            cap = int(self.max_batch_bytes or 0)
+            message = (
+                "The query needs more memory than this server allows per query: it builds a value "
+                f"over {cap >> 20:,} MiB (a quarter of LAKEHOUSE_FLIGHT_QUERY_MEMORY_MB). "
+                "Build smaller values."
+            )
+            error = "error('" + message.replace("'", "''") + "')"
+            templates = {
+                "repeat": f"CASE WHEN CAST(__lh_n AS HUGEINT) * greatest(length(__lh_s), 1) > {cap} "
+                f"THEN {error} ELSE __lh_n END",
+                "pad": f"CASE WHEN CAST(__lh_n AS HUGEINT) * 4 > {cap} THEN {error} ELSE __lh_n END",
+            }
+            self._guards = {
+                name: json.loads(self._serialize(f"SELECT {sql}"))["statements"][0]["node"]["select_list"][0]
+                for name, sql in templates.items()
+            }
+        return self._guards
 
     def _statement_kinds(self, sql: str) -> str:
         """What the refused statements are (INSERT, COPY …), in the caller's words where possible."""
@@ -402,19 +481,6 @@ class Engine:
         finally:
             cursor.close()
 
-    def _memo_get(self, memo: OrderedDict, key: Any) -> Any:
-        with self._memo_lock:
-            value = memo.get(key)
-            if value is not None:
-                memo.move_to_end(key)
-            return value
-
-    def _memo_put(self, memo: OrderedDict, key: Any, value: Any, size: int) -> None:
-        with self._memo_lock:
-            memo[key] = value
-            while len(memo) > size:
-                memo.popitem(last=False)
-
     # -- warm copies ----------------------------------------------------------------------------
 
     def create_table(self, name: str, data: pa.Table | pa.RecordBatchReader) -> None:
@@ -452,17 +518,25 @@ class Engine:
         params: Sequence | Mapping | None,
         registrations: Mapping[str, Callable[[], Any]],
         timeout: float,
+        owner: str | None = None,
+        limit: float | None = None,
     ) -> pa.Schema:
-        """The result schema of ``sql`` without running it to completion (memoised)."""
+        """The result schema of ``sql`` without running it to completion (memoised).
+
+        DuckDB folds constant expressions while binding, so this runs them: it does so in a slot,
+        under the caller's share, the memory limit and ``timeout`` like any query.
+        """
         memo_key = (sql, _param_signature(params))
-        hit = self._memo_get(self._schemas, memo_key) if not registrations else None
+        hit = self._schemas.get(memo_key) if not registrations else None
         if hit is not None:
             return hit
         wrapped = f"SELECT * FROM ({sql}) AS __q LIMIT 0"
-        with self.execute(wrapped, params, registrations, timeout=timeout, max_rows=0) as result:
+        with self.execute(
+            wrapped, params, registrations, timeout=timeout, max_rows=0, owner=owner, limit=limit
+        ) as result:
             schema = result.schema
         if not registrations:
-            self._memo_put(self._schemas, memo_key, schema, 2048)
+            self._schemas.put(memo_key, schema, 2 * len(sql) + len(schema.serialize()))
         return schema
 
     def execute(
@@ -475,6 +549,7 @@ class Engine:
         max_rows: int,
         key: bytes | None = None,
         limit: float | None = None,
+        owner: str | None = None,
     ) -> Result:
         """Start ``sql`` (already rewritten) on a fresh cursor and return its streaming result.
 
@@ -485,14 +560,22 @@ class Engine:
             limit: the server's time limit, for messages (default ``timeout``).
             max_rows: rows the result may have.
             key: identifies the query for :meth:`cancel` (its Flight ticket).
+            owner: the caller; one caller runs at most :attr:`per_caller` queries at once.
 
         Raises:
             QueryLimitError: no execution slot freed up within the time limit.
         """
         started = time.monotonic()
-        if not self._slots.acquire(timeout=max(timeout, 0.001)):
+        if timeout <= 0:
+            raise QueryTimeoutError(
+                f"The query ran longer than this server's {limit or timeout:g} s limit and was stopped "
+                "(LAKEHOUSE_FLIGHT_QUERY_TIMEOUT). Filter more, aggregate, or add LIMIT."
+            )
+        self._enter_caller(owner, started + timeout, limit or timeout)
+        if not self._slots.acquire(timeout=max(started + timeout - time.monotonic(), 0.001)):
+            self._leave_caller(owner)
             raise QueryLimitError(
-                f"The server is busy: no query slot freed up within {timeout:g} s. Retry, or raise "
+                f"The server is busy: no query slot freed up within {limit or timeout:g} s. Retry, or raise "
                 "LAKEHOUSE_FLIGHT_MAX_QUERIES on the server."
             )
         released = [False]
@@ -504,6 +587,7 @@ class Engine:
                 if not released[0]:
                     released[0] = True
                     self._slots.release()
+                    self._leave_caller(owner)
 
         cursor = None
         running = None
@@ -511,7 +595,7 @@ class Engine:
             cursor = self._db.cursor()
             for name, factory in registrations.items():
                 cursor.register(name, factory())
-            running = self._track(cursor, started + timeout, key, release)
+            running = self._track(cursor, started + timeout, key, release, owner)
             try:
                 cursor.execute(sql, _as_duckdb_params(params))
                 reader = cursor.to_arrow_reader(BATCH_ROWS)
@@ -526,14 +610,45 @@ class Engine:
             release()
             raise
 
-    def cancel(self, key: bytes) -> int:
-        """Interrupt every running query started from ``key``; returns how many there were."""
+    def _enter_caller(self, owner: str | None, deadline: float, limit: float) -> None:
+        """Wait until ``owner`` runs fewer than :attr:`per_caller` queries, then count this one."""
+        if owner is None:
+            return
+        with self._callers_cond:
+            while self._callers.get(owner, 0) >= self.per_caller:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise QueryLimitError(
+                        f"You already run {self.per_caller} queries at once, this server's share per "
+                        f"caller, and none finished within {limit:g} s: wait for them or cancel some."
+                    )
+                self._callers_cond.wait(left)
+            self._callers[owner] = self._callers.get(owner, 0) + 1
+
+    def _leave_caller(self, owner: str | None) -> None:
+        if owner is None:
+            return
+        with self._callers_cond:
+            left = self._callers.get(owner, 0) - 1
+            if left > 0:
+                self._callers[owner] = left
+            else:
+                self._callers.pop(owner, None)
+            self._callers_cond.notify_all()
+
+    def cancel(self, key: bytes, owner: str | None = None) -> int:
+        """Interrupt the running queries started from ``key`` by ``owner``; returns how many."""
         with self._running_lock:
-            hits = [r for r in self._running.values() if r.key == key and r.reason is None]
+            hits = [
+                r for r in self._running.values() if r.key == key and r.owner == owner and r.reason is None
+            ]
             for running in hits:
                 running.reason = "cancelled"
         for running in hits:
             running.cursor.interrupt()
+        if hits:
+            with self._running_lock:
+                self._wake.notify()
         return len(hits)
 
     def running(self) -> int:
@@ -557,9 +672,14 @@ class Engine:
             self._db.close()
 
     def _track(
-        self, cursor: Any, deadline: float, key: bytes | None, release: Callable[[], None]
+        self,
+        cursor: Any,
+        deadline: float,
+        key: bytes | None,
+        release: Callable[[], None],
+        owner: str | None = None,
     ) -> _Running:
-        running = _Running(next(self._ids), cursor, deadline, key, release)
+        running = _Running(next(self._ids), cursor, deadline, key, release, owner)
         with self._running_lock:
             if self._closed:
                 raise QueryCancelledError("The server is shutting down.")
@@ -579,7 +699,12 @@ class Engine:
         running.release()
 
     def _watch(self) -> None:
-        """Interrupt queries past their deadline, streaming or not (a stalled client too)."""
+        """Interrupt queries past their deadline, streaming or not (a stalled client too).
+
+        A stopped query is interrupted again every quarter second until it is gone: DuckDB drops
+        an interrupt that arrives before the statement starts, and such a query would otherwise
+        run to its end with nobody waiting for it.
+        """
         with self._running_lock:
             while not self._closed:
                 now = time.monotonic()
@@ -591,7 +716,12 @@ class Engine:
                         running.cursor.interrupt()
                         # A client that stopped reading must not hold a slot forever.
                         running.release()
+                stopping = [r for r in self._running.values() if r.reason is not None]
+                for running in stopping:
+                    running.cursor.interrupt()
                 timeout = self._deadlines[0][0] - now if self._deadlines else None
+                if stopping:
+                    timeout = 0.25 if timeout is None else min(timeout, 0.25)
                 self._wake.wait(timeout)
 
     def _translate(self, exc: Exception, running: _Running | None, timeout: float) -> Exception:
@@ -604,6 +734,8 @@ class Engine:
             )
         if reason == "cancelled" or "INTERRUPT" in text:
             return QueryCancelledError("The query was cancelled.")
+        if "needs more memory than this server allows per query" in text:
+            return QueryLimitError(text[text.index("The query needs more memory") :].splitlines()[0])
         if isinstance(exc, self._duckdb.OutOfMemoryException) or "Out of Memory" in text:
             return QueryLimitError(
                 f"The query needs more memory than this server allows per query ({text.splitlines()[0]}). "
@@ -626,7 +758,8 @@ class Result:
         self._running = running
         self._timeout = timeout
         self._max_rows = max_rows
-        self.schema = reader.schema
+        self.schema = _plain_schema(reader.schema)
+        self._decode = self.schema != reader.schema
         self.rows = 0
         self._closed = False
 
@@ -656,6 +789,18 @@ class Result:
                     f"The result has more than {self._max_rows:,} rows, this server's limit "
                     "(LAKEHOUSE_FLIGHT_MAX_ROWS). Add a LIMIT or filter, or page with LIMIT/OFFSET."
                 )
+            if self._decode:
+                batch = pa.RecordBatch.from_arrays(
+                    [c.cast(f.type) for c, f in zip(batch.columns, self.schema, strict=True)],
+                    schema=self.schema,
+                )
+            cap = self._engine.max_batch_bytes
+            if cap is not None and batch.nbytes > cap:
+                raise QueryLimitError(
+                    f"The query needs more memory than this server allows per query: one batch of its "
+                    f"result holds {batch.nbytes >> 20:,} MiB, the limit is {cap >> 20:,} MiB (a quarter "
+                    "of LAKEHOUSE_FLIGHT_QUERY_MEMORY_MB). Return smaller values, or fewer columns."
+                )
             if batch.num_rows:
                 return batch
 
@@ -677,6 +822,102 @@ class Result:
             cursor.close()
         except self._engine._duckdb.Error:  # an interrupted cursor may refuse a clean close
             logger.debug("closing an interrupted cursor failed", exc_info=True)
+
+
+def _plain_type(type_: pa.DataType) -> pa.DataType:
+    """``type_`` with dictionaries (DuckDB ENUMs) replaced by their values' type, nested ones too."""
+    if pa.types.is_dictionary(type_):
+        return _plain_type(type_.value_type)
+    if pa.types.is_struct(type_):
+        return pa.struct([f.with_type(_plain_type(f.type)) for f in type_])
+    if pa.types.is_list(type_) or pa.types.is_large_list(type_):
+        field = type_.value_field
+        maker = pa.list_ if pa.types.is_list(type_) else pa.large_list
+        return maker(field.with_type(_plain_type(field.type)))
+    return type_
+
+
+def _plain_schema(schema: pa.Schema) -> pa.Schema:
+    """Results carry ENUMs as plain strings: Flight clients expect the dictionary batches a
+    generator stream does not send (issue 20: ENUM results failed)."""
+    return pa.schema([f.with_type(_plain_type(f.type)) for f in schema], metadata=schema.metadata)
+
+
+_SIZED = {"repeat": "repeat", "lpad": "pad", "rpad": "pad"}
+
+
+def _has_sized(node: Any) -> bool:
+    if isinstance(node, dict):
+        if node.get("class") == "FUNCTION" and str(node.get("function_name", "")).lower() in _SIZED:
+            return True
+        return any(_has_sized(v) for v in node.values() if isinstance(v, dict | list))
+    if isinstance(node, list):
+        return any(_has_sized(v) for v in node)
+    return False
+
+
+def _guard_sizes(node: Any, guards: Mapping[str, dict]) -> None:
+    """Wrap the size argument of every ``repeat``/``lpad``/``rpad`` call in its guard template."""
+    if isinstance(node, list):
+        for item in node:
+            _guard_sizes(item, guards)
+        return
+    if not isinstance(node, dict):
+        return
+    for value in node.values():
+        if isinstance(value, dict | list):
+            _guard_sizes(value, guards)
+    kind = _SIZED.get(str(node.get("function_name", "")).lower()) if node.get("class") == "FUNCTION" else None
+    children = node.get("children")
+    if kind is None or not isinstance(children, list) or len(children) < 2:
+        return
+    subject, size = children[0], children[1]
+
+    def fill(template: Any) -> Any:
+        if isinstance(template, list):
+            return [fill(t) for t in template]
+        if not isinstance(template, dict):
+            return template
+        if template.get("class") == "COLUMN_REF" and template.get("column_names") in (["__lh_n"], ["__lh_s"]):
+            return json.loads(json.dumps(size if template["column_names"] == ["__lh_n"] else subject))
+        return {k: fill(v) for k, v in template.items()}
+
+    children[1] = fill(guards[kind])
+
+
+class ByteMemo:
+    """A least-recently-used memo bounded by the bytes of its entries (an estimate given per entry)."""
+
+    def __init__(self, budget: int) -> None:
+        self.budget = budget
+        self.bytes = 0
+        self._entries: OrderedDict[Any, tuple[Any, int]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def get(self, key: Any) -> Any:
+        with self._lock:
+            hit = self._entries.get(key)
+            if hit is None:
+                return None
+            self._entries.move_to_end(key)
+            return hit[0]
+
+    def put(self, key: Any, value: Any, size: int) -> None:
+        """Keep ``value``; one entry over an eighth of the budget is not kept at all."""
+        if size > self.budget // 8:
+            return
+        with self._lock:
+            old = self._entries.pop(key, None)
+            if old is not None:
+                self.bytes -= old[1]
+            self._entries[key] = (value, size)
+            self.bytes += size
+            while self.bytes > self.budget and self._entries:
+                _, (_, dropped) = self._entries.popitem(last=False)
+                self.bytes -= dropped
 
 
 def _requalify_columns(node: Any, qualified: Mapping[tuple[str, ...], str]) -> None:

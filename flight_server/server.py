@@ -19,10 +19,12 @@ only translates between the wire and the service; errors become Flight errors in
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import ipaddress
 import json
 import logging
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -189,14 +191,18 @@ class GoldFlightServer(flight.FlightServerBase):
             )
         raw = descriptor.command
         if _is_json(raw):
-            return self._plain_info(Request.from_json(_json(raw), self._selector(context)), descriptor)
+            return self._plain_info(
+                Request.from_json(_json(raw), self._selector(context)), descriptor, _owner(context)
+            )
         name, command = flightsql.unpack(raw)
         if name in flightsql.METADATA_COMMANDS:
             schema = flightsql.schema_for(name, command)
             return flight.FlightInfo(schema, descriptor, [flight.FlightEndpoint(raw, [])], -1, -1)
+        started = time.monotonic()
         request = self._sql_request(name, command, context)
         request = self._service.pin(request)
-        schema = self._service.schema(request)
+        schema = self._service.schema(request, _owner(context), started)
+        request = dataclasses.replace(request, spent=time.monotonic() - started)
         ticket = flightsql.pack(sql_pb.TicketStatementQuery(statement_handle=ticket_json(request)))
         return flight.FlightInfo(schema, descriptor, [flight.FlightEndpoint(ticket, [])], -1, -1)
 
@@ -206,9 +212,14 @@ class GoldFlightServer(flight.FlightServerBase):
     ) -> flight.SchemaResult:
         return flight.SchemaResult(self.get_flight_info(context, descriptor).schema)
 
-    def _plain_info(self, request: Request, descriptor: flight.FlightDescriptor) -> flight.FlightInfo:
+    def _plain_info(
+        self, request: Request, descriptor: flight.FlightDescriptor, owner: str | None = None
+    ) -> flight.FlightInfo:
+        started = time.monotonic()
         request = self._service.pin(request)
-        schema = self._service.schema(request)
+        schema = self._service.schema(request, owner, started)
+        if request.table is None:
+            request = dataclasses.replace(request, spent=time.monotonic() - started)
         rows = -1
         if request.table is not None:
             snapshot_id = (request.pins or {}).get(request.table)
@@ -229,12 +240,25 @@ class GoldFlightServer(flight.FlightServerBase):
             if name != "TicketStatementQuery":
                 raise QueryError(f"Bad request: {name} is not a ticket.")
             request = Request.from_json(_json(message.statement_handle), self._selector(context))
-        stream = self._service.open(request, key=raw)
+        stream = self._service.open(request, key=raw, owner=_owner(context))
         if isinstance(stream, CachedStream):
             # Already in memory: Flight sends it from C++ without calling back into Python per batch.
             return flight.RecordBatchStream(stream.read_all(), options=_IPC_OPTIONS)
         stream.is_cancelled = context.is_cancelled
         return flight.GeneratorStream(stream.schema, _FlightStream(stream))
+
+    @flight_errors
+    def do_exchange(
+        self,
+        context: flight.ServerCallContext,
+        descriptor: flight.FlightDescriptor,
+        reader: flight.MetadataRecordBatchReader,
+        writer: flight.MetadataRecordBatchWriter,
+    ) -> None:
+        raise QueryRefusedError(
+            "DoExchange is not supported by this read-only server: send a query with GetFlightInfo "
+            "and DoGet (Flight SQL, or a JSON command)."
+        )
 
     # -- Flight SQL -----------------------------------------------------------------------------
 
@@ -308,7 +332,7 @@ class GoldFlightServer(flight.FlightServerBase):
         if kind == "ClosePreparedStatement":
             return iter([])  # handles carry their state; nothing to free
         if kind in ("CancelFlightInfo", "CancelQuery"):
-            return iter([self._cancel(kind, body)])
+            return iter([self._cancel(kind, body, _owner(context))])
         if kind == "SetSessionOptions":
             return iter([flight.Result(self._set_session_options(body, context))])
         if kind == "GetSessionOptions":
@@ -347,17 +371,19 @@ class GoldFlightServer(flight.FlightServerBase):
         ]
 
     def _prepare(self, query: str, context: flight.ServerCallContext) -> Any:
+        started = time.monotonic()
         parsed = self._service.parse(query)
         handle = {"sql": query}
         schema = b""
         if not parsed.has_parameters:
             request = self._service.pin(Request(query, as_of=self._selector(context)))
-            schema = self._service.schema(request).serialize().to_pybytes()
+            schema = self._service.schema(request, _owner(context), started).serialize().to_pybytes()
         return sql_pb.ActionCreatePreparedStatementResult(
             prepared_statement_handle=_handle_bytes(handle), dataset_schema=schema
         )
 
-    def _cancel(self, kind: str, body: bytes) -> flight.Result:
+    def _cancel(self, kind: str, body: bytes, owner: str | None) -> flight.Result:
+        """Stop the caller's own queries of the tickets; another client's are not cancellable."""
         if kind == "CancelFlightInfo":
             request = flight_pb.CancelFlightInfoRequest()
             request.ParseFromString(body)
@@ -366,7 +392,7 @@ class GoldFlightServer(flight.FlightServerBase):
             _, message = flightsql.unpack(body)
             info = flight_pb.FlightInfo()
             info.ParseFromString(message.info)
-        stopped = sum(self._service.cancel(endpoint.ticket.ticket) for endpoint in info.endpoint)
+        stopped = sum(self._service.cancel(endpoint.ticket.ticket, owner) for endpoint in info.endpoint)
         if kind == "CancelFlightInfo":
             status = flight_pb.CANCEL_STATUS_CANCELLED if stopped else flight_pb.CANCEL_STATUS_NOT_CANCELLABLE
             return flight.Result(flight_pb.CancelFlightInfoResult(status=status).SerializeToString())
@@ -426,6 +452,11 @@ _IPC_OPTIONS = pa.ipc.IpcWriteOptions()
 
 def _middleware(context: flight.ServerCallContext) -> CallMiddleware | None:
     return context.get_middleware("lakehouse")
+
+
+def _owner(context: flight.ServerCallContext) -> str:
+    """The caller, as far as fairness and cancellation go: its connection (address and port)."""
+    return str(context.peer())
 
 
 def _is_json(raw: bytes) -> bool:

@@ -26,9 +26,9 @@ from typing import Any
 
 import pyarrow as pa
 
-from catalog.store import AsOf, Store
-from flight_server.cache import Lease, ResultCache, SnapshotTracker, WarmCache
-from flight_server.errors import QueryLimitError
+from catalog.store import STAGING_BRANCH, AsOf, Store
+from flight_server.cache import Lease, Publication, ResultCache, SnapshotTracker, WarmCache
+from flight_server.errors import QueryLimitError, QueryRefusedError, QueryTimeoutError
 from flight_server.named import jsonable, named_query
 from flight_server.sandbox import SERVED_SCHEMA, Engine, ParsedQuery, Result, as_utc
 from lakehouse.errors import ConfigError, QueryError
@@ -60,6 +60,10 @@ class Request:
     named_params: Mapping[str, Any] | None = None
     """All validated parameters of a named query (the sort choice too), for its ticket."""
     empty_error: str | None = None
+    spent: float = 0.0
+    """Seconds of the time limit already used by the GetFlightInfo that issued this ticket (its
+    schema query runs constant expressions): the DoGet gets only the rest, so the two together
+    stay within one limit."""
 
     @classmethod
     def from_json(cls, body: Any, default_as_of: AsOf | None = None) -> Request:
@@ -86,7 +90,10 @@ class Request:
             not isinstance(pins, dict) or not all(v is None or isinstance(v, int) for v in pins.values())
         ):
             raise QueryError("Bad request: 'pins' must map table references to snapshot ids.")
-        common = {"as_of": as_of, "pins": pins}
+        spent = body.get("spent", 0.0)
+        if not isinstance(spent, int | float) or isinstance(spent, bool) or not 0 <= spent < 1e9:
+            raise QueryError("Bad request: 'spent' must be a number of seconds; send the ticket as issued.")
+        common = {"as_of": as_of, "pins": pins, "spent": float(spent)}
         if kinds == ["table"]:
             table = str(body["table"])
             if not _TABLE_NAME.fullmatch(table):
@@ -111,6 +118,8 @@ class Request:
             )
         params = body.get("params")
         if body.get("params_ipc"):
+            if not isinstance(body["params_ipc"], str):
+                raise QueryError("Bad request: 'params_ipc' must be the base64 text the server issued.")
             rows = decode_param_rows(body["params_ipc"])
             return cls(str(body["sql"]), param_rows=rows, params_ipc=str(body["params_ipc"]), **common)
         if params is not None and not isinstance(params, list | dict):
@@ -122,6 +131,8 @@ class Request:
     def to_json(self) -> dict[str, Any]:
         """The ticket body: enough to run the request again anywhere, versions included."""
         body: dict[str, Any] = {"pins": dict(self.pins or {})}
+        if self.spent:
+            body["spent"] = round(self.spent, 3)
         if self.table is not None:
             body["table"] = self.table
         elif self.named is not None:
@@ -190,8 +201,10 @@ class QueryStream:
         deadline: float,
         on_complete: Callable[[pa.Schema, list[pa.RecordBatch]], None] | None = None,
         keep_up_to: int = 0,
+        owner: str | None = None,
     ) -> None:
         self._service = service
+        self._owner = owner
         self._leases = leases
         self._sql = sql
         self._registrations = registrations
@@ -233,6 +246,7 @@ class QueryStream:
                         self._deadline,
                         self._key,
                         self.rows,
+                        self._owner,
                     )
                 batch = self._current.next_batch(self.is_cancelled)
                 if batch is None:
@@ -345,9 +359,11 @@ class QueryService:
             memory_limit_mb=settings.flight_cache_mb
             + settings.flight_query_memory_mb * settings.flight_max_queries,
             max_queries=settings.flight_max_queries,
+            query_memory_mb=settings.flight_query_memory_mb,
         )
         self.cache = WarmCache(self.engine, store, settings.flight_cache_mb << 20)
         self.tracker = SnapshotTracker(store, self.cache.superseded)
+        self.published = Publication(store)
         self.results = ResultCache(settings.flight_result_cache_mb << 20) if settings.flight_result_cache_mb else None
 
     def close(self) -> None:
@@ -372,15 +388,37 @@ class QueryService:
         return parsed
 
     def pin(self, request: Request) -> Request:
-        """``request`` with every table reference resolved to a snapshot id (None: no data then)."""
-        if request.pins is not None:
-            return request
-        parsed = self.parse(request.sql)
-        return dataclasses.replace(request, pins=self._resolve(parsed, request.as_of))
+        """``request`` with every table reference resolved to a snapshot id (None: no data then).
+
+        Pins a client sent (a ticket is plain JSON) are checked like resolved ones: only snapshots
+        published on ``main`` are ever served, never a write the audit rejected.
+
+        Raises:
+            QueryRefusedError: a pin names a snapshot that was never published.
+        """
+        if request.pins is None:
+            parsed = self.parse(request.sql)
+            request = dataclasses.replace(request, pins=self._resolve(parsed, request.as_of))
+        for ref, snapshot_id in (request.pins or {}).items():
+            if snapshot_id is None:
+                continue
+            table = str(ref).split("@", 1)[0]
+            if not self.tracker.is_served(table):
+                raise QueryError(
+                    f"{table!r} is not served; this server serves gold tables, e.g. gold.fact_filings."
+                )
+            if not self.published.is_published(table, snapshot_id):
+                raise QueryRefusedError(
+                    f"Snapshot {snapshot_id} of {table} was never published (a staged write, e.g. one the "
+                    "audit rejected): only published snapshots are served. List them with "
+                    f"`lakehouse snapshots {table}`."
+                )
+        return request
 
     def _resolve(self, parsed: ParsedQuery, as_of: AsOf) -> dict[str, int | None]:
         from lakehouse.query import resolve_versions
 
+        _refuse_staging(as_of)
         pins: dict[str, int | None] = {}
         plain = list(dict.fromkeys(r.table for r in parsed.refs if r.at_unit is None))
         if plain and as_of.is_current:
@@ -392,7 +430,7 @@ class QueryService:
         for ref in parsed.refs:
             if ref.at_unit is None or ref.key in pins:
                 continue
-            value = self.engine.evaluate(ref.at_expr or "null")
+            value = ref.at_value
             if ref.at_unit == "VERSION" and isinstance(value, int) and not isinstance(value, bool):
                 selector = AsOf(snapshot_id=value)
             elif ref.at_unit == "VERSION" and isinstance(value, str) and value:
@@ -410,48 +448,67 @@ class QueryService:
                     f"AT ({ref.at_unit} => {value!r}) is not valid: VERSION takes a snapshot id or a "
                     "'tag', TIMESTAMP a time such as '2025-06-01 00:00:00'."
                 )
+            _refuse_staging(selector)
             pins[ref.key] = self.store.resolve(ref.table, selector)
         return pins
 
     # -- running --------------------------------------------------------------------------------
 
-    def schema(self, request: Request) -> pa.Schema:
-        """The result schema of a pinned request (whole tables: their Iceberg Arrow schema)."""
+    def schema(self, request: Request, owner: str | None = None, started: float | None = None) -> pa.Schema:
+        """The result schema of a pinned request (whole tables: their Iceberg Arrow schema).
+
+        Args:
+            started: when the request arrived (``time.monotonic()``): the schema query gets the rest
+                of the time limit from then.
+        """
         if request.table is not None:
             return self.store.schema_at(request.table, (request.pins or {}).get(request.table))
+        started = time.monotonic() if started is None else started
         parsed = self.parse(request.sql)
         leases, sql, registrations = self._prepare(parsed, request)
         try:
-            return self.engine.schema(sql, request.runs()[0], registrations, self.timeout)
+            remaining = started + self.timeout - time.monotonic()
+            if remaining <= 0:
+                raise QueryTimeoutError(
+                    f"The query ran longer than this server's {self.timeout:g} s limit and was stopped "
+                    "(LAKEHOUSE_FLIGHT_QUERY_TIMEOUT). Filter more, aggregate, or add LIMIT."
+                )
+            return self.engine.schema(
+                sql, request.runs()[0], registrations, remaining, owner=owner, limit=self.timeout
+            )
         finally:
             for lease in leases:
                 lease.release()
 
-    def open(self, request: Request, key: bytes | None = None) -> QueryStream:
+    def open(self, request: Request, key: bytes | None = None, owner: str | None = None) -> QueryStream:
         """Start ``request`` (pinning it first if needed) and return its stream.
 
+        The time limit counts from the call, less what the ticket's GetFlightInfo already spent.
         Errors in the SQL surface here, before any batch is sent.
         """
+        deadline = time.monotonic() + self.timeout - min(max(request.spent, 0.0), self.timeout)
         request = self.pin(request)
         result_key = self._result_key(request)
         if result_key is not None and (hit := self.results.get(result_key)) is not None:
             return CachedStream(*hit)
         parsed = self.parse(request.sql)
-        deadline = time.monotonic() + self.timeout
         leases, sql, registrations = self._prepare(parsed, request)
         try:
             cast_to = None
             if request.table is not None:
                 cast_to = self.store.schema_at(request.table, (request.pins or {}).get(request.table))
-            first = self._start(sql, request.runs()[0], registrations, deadline, key, 0)
+            first = self._start(sql, request.runs()[0], registrations, deadline, key, 0, owner)
         except BaseException:
             for lease in leases:
                 lease.release()
             raise
         if result_key is None:
-            return QueryStream(self, request, leases, sql, registrations, first, key, cast_to, deadline)
+            return QueryStream(
+                self, request, leases, sql, registrations, first, key, cast_to, deadline, owner=owner
+            )
         return QueryStream(self, request, leases, sql, registrations, first, key, cast_to, deadline,
-                           functools.partial(self.results.put, result_key), self.results.max_entry_bytes)
+                           functools.partial(self.results.put, result_key), self.results.max_entry_bytes,
+                           owner=owner)
 
     def _result_key(self, request: Request) -> str | None:
         """The result-cache key of a pinned named query; None when its result is not cached."""
@@ -493,12 +550,14 @@ class QueryService:
         deadline: float,
         key: bytes | None,
         rows_so_far: int,
+        owner: str | None = None,
     ) -> Result:
         remaining = deadline - time.monotonic()
         if remaining <= 0:
-            from flight_server.errors import QueryTimeoutError
-
-            raise QueryTimeoutError(f"The query ran longer than this server's {self.timeout:g} s limit.")
+            raise QueryTimeoutError(
+                f"The query ran longer than this server's {self.timeout:g} s limit and was stopped "
+                "(LAKEHOUSE_FLIGHT_QUERY_TIMEOUT). Filter more, aggregate, or add LIMIT."
+            )
         return self.engine.execute(
             sql,
             params,
@@ -507,10 +566,12 @@ class QueryService:
             max_rows=self.max_rows - rows_so_far,
             key=key,
             limit=self.timeout,
+            owner=owner,
         )
 
-    def cancel(self, key: bytes) -> int:
-        return self.engine.cancel(key)
+    def cancel(self, key: bytes, owner: str | None = None) -> int:
+        """Stop ``owner``'s queries of ticket ``key`` (another caller's are left alone)."""
+        return self.engine.cancel(key, owner)
 
     def table_schemas(self) -> list[tuple[str, pa.Schema]]:
         """(name, result schema of ``SELECT *``) of every served table, for GetTables."""
@@ -525,6 +586,15 @@ class QueryService:
         from flight_server.named import NAMED_QUERIES
 
         return [q.describe() for q in NAMED_QUERIES.values()]
+
+
+def _refuse_staging(as_of: AsOf) -> None:
+    """The audit's branch is never served, even by name: what waits there may have been rejected."""
+    if as_of.tag is not None and as_of.tag.strip().lower() == STAGING_BRANCH:
+        raise QueryRefusedError(
+            f"'{STAGING_BRANCH}' is the audit branch (writes waiting for, or rejected by, their checks) and "
+            "is not served: read the current data, a release tag (`lakehouse release tag`) or a snapshot id."
+        )
 
 
 def ticket_json(request: Request) -> bytes:

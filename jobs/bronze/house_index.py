@@ -196,6 +196,9 @@ def _parse_txt(data: bytes) -> ParsedIndex:
 
 
 _INDEX_NAME = re.compile(r"^(\d{4})fd\.(xml|txt)$")
+MAX_INDEX_BYTES = 256 << 20
+"""Largest uncompressed index accepted: the real ones are a few MB; a zip bomb (1.5 GB of XML in a
+1.5 MB zip) is refused before it is inflated, instead of exhausting memory."""
 
 
 def open_index_zip(data: bytes, year: int) -> tuple[str, bytes]:
@@ -218,7 +221,13 @@ def open_index_zip(data: bytes, year: int) -> tuple[str, bytes]:
                     f"the index zip holds neither {year}FD.xml nor {year}FD.txt, nor a single other .xml or "
                     f".txt file (it holds: {', '.join(names[:10]) or 'nothing'})", "bad_zip")
             name, fmt = chosen
-            content = zf.read(name)
+            declared = zf.getinfo(name).file_size
+            if declared > MAX_INDEX_BYTES:
+                raise _too_big(name, declared)
+            with zf.open(name) as member:  # the header can lie: read at most one byte past the cap
+                content = member.read(MAX_INDEX_BYTES + 1)
+            if len(content) > MAX_INDEX_BYTES:
+                raise _too_big(name, None)
     except (zipfile.BadZipFile, EOFError, zipfile.LargeZipFile, OSError, zlib.error) as exc:
         raise IndexFormatError(f"the index zip is corrupt or truncated ({exc})", "bad_zip") from None
     except NotImplementedError as exc:  # e.g. Deflate64, which Python's zipfile cannot read
@@ -226,6 +235,15 @@ def open_index_zip(data: bytes, year: int) -> tuple[str, bytes]:
     if name != f"{year}FD.{fmt}":
         logger.info("index %s: using zip member %r", year, name)
     return fmt, content
+
+
+def _too_big(name: str, size: int | None) -> IndexFormatError:
+    shown = f"{size:,} bytes" if size is not None else f"more than {MAX_INDEX_BYTES:,} bytes"
+    return IndexFormatError(
+        f"the index zip member {name!r} inflates to {shown}, over the {MAX_INDEX_BYTES >> 20} MB an index "
+        "may have (the Clerk's are a few MB): the download is not a House index, or is damaged; fetch it again",
+        "bad_zip",
+    )
 
 
 def _is_junk(name: str) -> bool:

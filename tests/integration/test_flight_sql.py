@@ -279,7 +279,7 @@ def test_cancellation_stops_the_query(limited):
 
     def read() -> None:
         try:
-            flight.connect(location).do_get(info.endpoints[0].ticket).read_all()
+            client.do_get(info.endpoints[0].ticket).read_all()
         except flight.FlightError as exc:
             errors.append(exc)
 
@@ -287,6 +287,14 @@ def test_cancellation_stops_the_query(limited):
     thread.start()
     _wait_for(lambda: server.service.engine.running() == 1)
     request = flight_pb.CancelFlightInfoRequest(info=flight_pb.FlightInfo.FromString(info.serialize()))
+    # Cancelling is bound to the caller: another client holding the same ticket cannot stop it.
+    stranger = list(
+        flight.connect(location).do_action(flight.Action("CancelFlightInfo", request.SerializeToString()))
+    )
+    assert (
+        flight_pb.CancelFlightInfoResult.FromString(stranger[0].body.to_pybytes()).status
+        == flight_pb.CANCEL_STATUS_NOT_CANCELLABLE
+    )
     result = list(client.do_action(flight.Action("CancelFlightInfo", request.SerializeToString())))
     assert (
         flight_pb.CancelFlightInfoResult.FromString(result[0].body.to_pybytes()).status

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import re
 import threading
 import time
 
@@ -15,9 +16,9 @@ import pytest
 from flight_server import flightsql
 from flight_server.auth import Authenticator, as_of_from
 from flight_server.cache import FreshValue
-from flight_server.errors import QueryLimitError, QueryTimeoutError
+from flight_server.errors import QueryLimitError, QueryRefusedError, QueryTimeoutError
 from flight_server.named import NAMED_QUERIES, named_query
-from flight_server.sandbox import Engine, Relation
+from flight_server.sandbox import ByteMemo, Engine, Relation
 from lakehouse.errors import QueryError
 
 
@@ -34,7 +35,7 @@ def test_sandbox_finds_gold_tables_and_rewrites_them(engine):
         "SELECT gold.dim_members.full_name, t.ticker FROM t JOIN gold.dim_members USING (bioguide_id)"
     )
     assert [r.table for r in parsed.refs] == ["gold.fact_transactions", "gold.dim_members"]
-    assert parsed.refs[0].at_unit == "VERSION" and engine.evaluate(parsed.refs[0].at_expr) == 7
+    assert parsed.refs[0].at_unit == "VERSION" and parsed.refs[0].at_value == 7
     sql = engine.rewrite(
         parsed,
         {
@@ -172,3 +173,75 @@ def test_fresh_value_reads_start_after_the_caller_and_are_shared():
     assert len(loads) < 10, "concurrent readers share loads"
     for i, value in got.items():
         assert loads[value - 1] >= asked[i], "every answer was read after its question"
+
+
+@pytest.mark.parametrize(
+    "clause, value",
+    [
+        ("VERSION => 1234567890123456789", 1234567890123456789),
+        ("VERSION => 'release-2025-06'", "release-2025-06"),
+        ("TIMESTAMP => '2025-06-01 00:00:00'", "2025-06-01 00:00:00"),
+        ("TIMESTAMP => TIMESTAMP '2025-06-01 00:00:00'", "2025-06-01 00:00:00"),
+    ],
+)
+def test_at_literals_are_read_from_the_tree(engine, clause, value):
+    assert engine.parse(f"SELECT * FROM gold.fact_filings AT ({clause})").refs[0].at_value == value
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "VERSION => length(repeat('x', 3500000000))",
+        "VERSION => 1 + 1",
+        "VERSION => NULL",
+        "VERSION => 1.5",
+        "VERSION => TIMESTAMP '2025-06-01'",
+        "TIMESTAMP => now() - INTERVAL 1 DAY",
+        "VERSION => $v",
+    ],
+)
+def test_at_expressions_are_refused_unevaluated(engine, clause):
+    started = time.monotonic()
+    with pytest.raises(QueryRefusedError, match=re.escape("AT (…) takes a literal")):
+        engine.parse(f"SELECT * FROM gold.fact_filings AT ({clause})")
+    assert time.monotonic() - started < 5
+
+
+def test_settings_are_private_and_values_are_bounded(engine):
+    with pytest.raises(QueryRefusedError, match=re.escape("Function current_setting() is not allowed")):
+        engine.parse("SELECT current_setting('temp_directory')")
+    sized = Engine(memory_limit_mb=256, max_queries=2, query_memory_mb=4)  # values up to 1 MiB
+    try:
+        sql = sized.rewrite(sized.parse("SELECT repeat('ab', 2), lpad('x', 3, '-') AS p"), {})
+        with sized.execute(sql, None, {}, timeout=10, max_rows=10) as result:
+            assert [b.to_pylist() for b in result.batches()] == [[{"repeat('ab', 2)": "abab", "p": "--x"}]]
+        for text in ("SELECT repeat('ab', 600000)", "SELECT rpad('', 300000, 'x')"):
+            with pytest.raises(QueryLimitError, match="needs more memory than this server allows per query"):
+                with sized.execute(sized.rewrite(sized.parse(text), {}), None, {}, timeout=10, max_rows=10) as r:
+                    list(r.batches())
+    finally:
+        sized.close()
+
+
+def test_memos_are_bounded_by_bytes():
+    memo = ByteMemo(1000)
+    for i in range(100):
+        memo.put(i, str(i), 100)
+    assert memo.bytes <= 1000 and len(memo) == 10 and memo.get(99) == "99" and memo.get(0) is None
+    memo.put("big", "x", 126)  # over an eighth of the budget: never kept
+    assert memo.get("big") is None
+
+
+def test_one_caller_gets_its_share_of_the_slots():
+    e = Engine(memory_limit_mb=64, max_queries=4)
+    try:
+        assert e.per_caller == 2
+        e._enter_caller("a", time.monotonic() + 5, 5)
+        e._enter_caller("a", time.monotonic() + 5, 5)
+        with pytest.raises(QueryLimitError, match="share per caller"):
+            e._enter_caller("a", time.monotonic() + 0.05, 5)
+        e._enter_caller("b", time.monotonic() + 0.05, 5)  # another caller is not held up
+        e._leave_caller("a")
+        e._enter_caller("a", time.monotonic() + 0.05, 5)
+    finally:
+        e.close()

@@ -271,3 +271,18 @@ def test_check_pdf_and_paths(house_data):
     assert check_pdf((house_data / "P_20026590_real.pdf").read_bytes()[:30000])[0] == "truncated_pdf"
     assert pdf_path(2025, "20026590", "P") == "public_disc/ptr-pdfs/2025/20026590.pdf"
     assert pdf_path(2025, "10063302", "C") == "public_disc/financial-pdfs/2025/10063302.pdf"
+
+
+def test_an_index_that_inflates_past_the_cap_is_refused_before_it_is_read(monkeypatch):
+    """Issue 20: 1.5 GB of XML in a 1.5 MB zip took 3.3 GB of memory; scaled down to a 1 MB cap."""
+    import jobs.bronze.house_index as house_index
+
+    monkeypatch.setattr(house_index, "MAX_INDEX_BYTES", 1 << 20)
+    bomb = zip_bytes({"2025FD.xml": b"<FinancialDisclosure>" + b" " * (3 << 20) + b"</FinancialDisclosure>"})
+    assert len(bomb) < 20_000
+    message = r"inflates to 3,145,7\d\d bytes, over the 1 MB an index may have"
+    with pytest.raises(IndexFormatError, match=message) as err:
+        open_index_zip(bomb, 2025)
+    assert err.value.reason == "bad_zip"
+    fmt, content = open_index_zip(zip_bytes({"2025FD.xml": b"<FinancialDisclosure/>"}), 2025)
+    assert (fmt, content) == ("xml", b"<FinancialDisclosure/>")
