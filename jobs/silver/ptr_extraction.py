@@ -276,13 +276,7 @@ def _documents_to_extract(store: Store, source_sid: int | None, mark: int | None
         return None
     if reextract:
         docs = store.read(SOURCE, snapshot_id=source_sid, columns=_COLUMNS, row_filter=In("filing_type", _TYPES))
-        current = set()
-        for spec, version in ((PTR_FILINGS, EXTRACTOR_VERSION), (SCHEDULE_B_TRANSACTIONS, SCHEDULE_B_VERSION)):
-            done = store.read(spec.identifier, columns=["doc_id", "extractor_version", "pdf_sha256"])
-            current |= {(d, s) for d, v, s in zip(done["doc_id"].to_pylist(), done["extractor_version"].to_pylist(),
-                                                  done["pdf_sha256"].to_pylist(), strict=True) if v == version}
-        keep = [(d, s) not in current for d, s in zip(docs["doc_id"].to_pylist(), docs["sha256"].to_pylist(), strict=True)]
-        return docs.filter(pa.array(keep, pa.bool_()))
+        return _not_yet_extracted(store, docs)
     docs, _ = store.read_appended(SOURCE, after=mark, upto=source_sid, columns=_COLUMNS)
     docs = docs.filter(pa.compute.is_in(docs["filing_type"], value_set=pa.array(_TYPES)))
     # One row per DocID: the newest fetch wins if a PDF was fetched twice.
