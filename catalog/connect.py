@@ -1,11 +1,22 @@
-"""Build the Iceberg catalog from settings, following pyiceberg's configuration conventions."""
+"""Build the Iceberg catalog from settings, following pyiceberg's configuration conventions.
+
+A home is tied to its absolute path: the embedded catalog records where each table's metadata
+lives, and that metadata records where its manifests and data files live, all as absolute paths.
+A copied (or moved) home therefore still points at the original's warehouse. Opening such a home
+gives a catalog that reads but refuses every write (:class:`~lakehouse.errors.CopiedHomeError`),
+before any file is written: otherwise a commit through the copy would change the original.
+"""
 
 from __future__ import annotations
 
+import functools
 import logging
-from typing import TYPE_CHECKING
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote, urlparse
 
-from lakehouse.errors import ConfigError
+from lakehouse.errors import ConfigError, CopiedHomeError
 from lakehouse.settings import Settings
 
 if TYPE_CHECKING:
@@ -44,7 +55,11 @@ def catalog_properties(settings: Settings) -> tuple[dict[str, str], bool]:
 
 
 def load_catalog(settings: Settings) -> Catalog:
-    """Connect to the catalog (creating the embedded one on first use)."""
+    """Connect to the catalog (creating the embedded one on first use).
+
+    An embedded home whose tables live outside its warehouse (a copied or moved home) opens
+    read-only: reads work, every write raises :class:`~lakehouse.errors.CopiedHomeError`.
+    """
     from pyiceberg.catalog import load_catalog as pyiceberg_load_catalog
 
     props, embedded = catalog_properties(settings)
@@ -62,8 +77,148 @@ def load_catalog(settings: Settings) -> Catalog:
         ) from exc
     if not embedded:
         check_warehouse(props, settings.catalog_name)
+    else:
+        refusal = copied_home_refusal(catalog, settings.home.expanduser().resolve())
+        if refusal is not None:
+            logger.warning("%s", refusal.replace(_REFUSED, _OPENED_READ_ONLY))
+            catalog.close()
+            catalog = _copied_home_catalog_class()(settings.catalog_name, refusal=refusal, **props)
     logger.info("catalog %s: %s", settings.catalog_name, _redact(props.get("uri", "?")))
     return catalog
+
+
+_REFUSED = (
+    "A write here would change those files, so writes are refused and nothing was changed; reads "
+    "still work while those files exist."
+)
+_OPENED_READ_ONLY = "Opened read-only: reads work while those files exist, writes are refused."
+_TABLES_SQL = (
+    # pyiceberg's SQL catalog table (pyiceberg.catalog.sql.IcebergTables), read-only.
+    "SELECT table_namespace, table_name, metadata_location FROM iceberg_tables "
+    "WHERE catalog_name = :catalog AND metadata_location IS NOT NULL"
+)
+
+
+def copied_home_refusal(catalog: Catalog, home: Path) -> str | None:
+    """Why writes through the embedded catalog of ``home`` must be refused, or None if they are safe.
+
+    They are not when a table's metadata lives outside ``home/warehouse``: the home was copied or
+    moved, and its tables still point at the original's files. One catalog query, no file read.
+    """
+    from sqlalchemy import text
+
+    with catalog.engine.connect() as connection:  # type: ignore[attr-defined]
+        rows = connection.execute(text(_TABLES_SQL), {"catalog": catalog.name}).fetchall()
+    # Compared as written, not resolved: a copy whose warehouse is a symlink to the original's
+    # shares its files all the same (two catalogs, one set of files).
+    warehouse = os.path.normpath(home / "warehouse")
+    foreign = [(f"{ns}.{name}", location) for ns, name, location in rows
+               if not _is_under(location, warehouse)]
+    if not foreign:
+        return None
+    identifier, location = foreign[0]
+    where = _warehouse_of(identifier, location)
+    original = Path(where).parent if where.endswith("/warehouse") else None
+    restore = (
+        f"Work in the original home instead (--home {original} or LAKEHOUSE_HOME={original}), or, to keep "
+        f"this copy as a backup, put it back at {original} (a copy restored at the same path is complete). "
+        if original is not None
+        else "Work in the home whose warehouse holds those files, or put this copy back at that path. "
+    )
+    return (
+        f"This lakehouse home ({home}) was copied or moved from another place: {len(foreign)} of its "
+        f"{len(rows)} tables (e.g. {identifier}) live in {where}, outside this home's warehouse {warehouse}, "
+        f"because Iceberg metadata records absolute paths. {_REFUSED} {restore}"
+        "For a second, independent lakehouse, create a new home and run the pipeline into it "
+        "(`lakehouse --home NEW_DIR pipeline run`). See docs/security.md, \"Copying a home\"."
+    )
+
+
+def _warehouse_of(identifier: str, metadata_location: str) -> str:
+    """The warehouse a table's metadata file is in: ``<warehouse>/<namespace>[.db]/<name>/metadata/…``."""
+    namespace, _, name = identifier.rpartition(".")
+    path = _local_path(metadata_location) or metadata_location
+    here = path.rsplit("/", 1)[0]
+    for suffix in ("/metadata", f"/{name}"):
+        here = here.removesuffix(suffix)
+    for suffix in (f"/{namespace}.db", f"/{namespace}"):
+        if here.endswith(suffix):
+            return here.removesuffix(suffix)
+    return here
+
+
+def _local_path(uri: str) -> str | None:
+    parsed = urlparse(uri)
+    if parsed.scheme not in ("", "file"):
+        return None
+    return unquote(parsed.path)
+
+
+def _is_under(location: str, directory: str) -> bool:
+    path = _local_path(location)
+    if path is None:
+        return False
+    return os.path.normpath(path).startswith(directory.rstrip("/") + "/")
+
+
+_REFUSED_CATALOG_CALLS = (
+    "create_table", "create_table_transaction", "register_table", "drop_table", "purge_table",
+    "rename_table", "commit_table", "create_namespace", "drop_namespace", "update_namespace_properties",
+    "create_view", "register_view", "drop_view",
+)
+
+
+@functools.cache
+def _copied_home_catalog_class() -> type:
+    """pyiceberg's SQL catalog that reads but refuses every write, and whose tables' FileIO refuses to
+    create or delete a file (data files are written before the commit that would be refused)."""
+    from pyiceberg.catalog.sql import SqlCatalog
+    from pyiceberg.io.pyarrow import PyArrowFileIO
+
+    class ReadOnlyFileIO(PyArrowFileIO):
+        refusal = "This home is read-only."
+
+        def new_output(self, location: str) -> Any:
+            raise CopiedHomeError(self.refusal)
+
+        def delete(self, location: Any) -> None:
+            raise CopiedHomeError(self.refusal)
+
+    class CopiedHomeCatalog(SqlCatalog):
+        def __init__(self, name: str, *, refusal: str, **properties: str) -> None:
+            self.refusal = refusal
+            super().__init__(name, **properties)
+
+        def _load_file_io(self, properties: Any = None, location: str | None = None) -> Any:
+            io = ReadOnlyFileIO({**self.properties, **(properties or {})})
+            io.refusal = self.refusal
+            return io
+
+        def load_table(self, identifier: Any) -> Any:
+            try:
+                return super().load_table(identifier)
+            except FileNotFoundError:
+                raise CopiedHomeError(
+                    f"Cannot read {identifier}: its metadata is gone from where this home's catalog points. "
+                    + self.refusal
+                ) from None
+
+        def create_namespace_if_not_exists(self, namespace: Any, properties: Any = None) -> None:
+            if not self.namespace_exists(namespace):
+                self._refuse()
+
+        def create_table_if_not_exists(self, identifier: Any, *args: Any, **kwargs: Any) -> Any:
+            if not self.table_exists(identifier):
+                self._refuse()
+            return self.load_table(identifier)
+
+        def _refuse(self, *args: Any, **kwargs: Any) -> Any:
+            raise CopiedHomeError(self.refusal)
+
+    for call in _REFUSED_CATALOG_CALLS:
+        if hasattr(SqlCatalog, call):
+            setattr(CopiedHomeCatalog, call, CopiedHomeCatalog._refuse)
+    return CopiedHomeCatalog
 
 
 _S3_SCHEMES = ("s3://", "s3a://", "s3n://")

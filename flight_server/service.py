@@ -6,6 +6,11 @@ resolves every table reference to a snapshot id; the pins travel in the Flight t
 DoGet that follows a GetFlightInfo reads exactly what was described even if a new snapshot lands
 in between. :meth:`QueryService.open` runs a pinned request in the sandbox and streams it.
 
+A query that reads no rows (constant expressions only) is run to its end by the GetFlightInfo
+that describes it: DuckDB evaluates constants while planning, so a schema-only query would cost as
+much as the query itself, twice over with the DoGet (issue 20). Its result waits, bound to the
+caller, for the DoGet of the same request (:class:`~flight_server.sandbox.ByteMemo`, by bytes).
+
 Results of named queries are kept by (query, parameters, pinned snapshot ids) in a
 :class:`~flight_server.cache.ResultCache`: a snapshot never changes, and named queries are deterministic functions of
 their parameters and the snapshots they read, so a cached answer is exactly what re-running would
@@ -30,7 +35,7 @@ from catalog.store import STAGING_BRANCH, AsOf, Store
 from flight_server.cache import Lease, Publication, ResultCache, SnapshotTracker, WarmCache
 from flight_server.errors import QueryLimitError, QueryRefusedError, QueryTimeoutError
 from flight_server.named import jsonable, named_query
-from flight_server.sandbox import SERVED_SCHEMA, Engine, ParsedQuery, Result, as_utc
+from flight_server.sandbox import MEMO_BYTES, SERVED_SCHEMA, ByteMemo, Engine, ParsedQuery, Result, as_utc
 from lakehouse.errors import ConfigError, QueryError
 from lakehouse.settings import Settings
 
@@ -365,6 +370,8 @@ class QueryService:
         self.tracker = SnapshotTracker(store, self.cache.superseded)
         self.published = Publication(store)
         self.results = ResultCache(settings.flight_result_cache_mb << 20) if settings.flight_result_cache_mb else None
+        self.handoffs = ByteMemo(MEMO_BYTES)
+        """Results of constant queries computed by a GetFlightInfo, for its caller's DoGet."""
 
     def close(self) -> None:
         self.engine.close()
@@ -457,6 +464,9 @@ class QueryService:
     def schema(self, request: Request, owner: str | None = None, started: float | None = None) -> pa.Schema:
         """The result schema of a pinned request (whole tables: their Iceberg Arrow schema).
 
+        A query that reads no rows is run to its end here, and its result kept for ``owner``'s
+        :meth:`open` of the same request; other queries get their schema from a ``LIMIT 0`` query.
+
         Args:
             started: when the request arrived (``time.monotonic()``): the schema query gets the rest
                 of the time limit from then.
@@ -465,20 +475,56 @@ class QueryService:
             return self.store.schema_at(request.table, (request.pins or {}).get(request.table))
         started = time.monotonic() if started is None else started
         parsed = self.parse(request.sql)
+        if not parsed.reads_rows and len(request.runs()) == 1:
+            return self._run_for_handoff(request, parsed, owner, started)
         leases, sql, registrations = self._prepare(parsed, request)
         try:
-            remaining = started + self.timeout - time.monotonic()
-            if remaining <= 0:
-                raise QueryTimeoutError(
-                    f"The query ran longer than this server's {self.timeout:g} s limit and was stopped "
-                    "(LAKEHOUSE_FLIGHT_QUERY_TIMEOUT). Filter more, aggregate, or add LIMIT."
-                )
             return self.engine.schema(
-                sql, request.runs()[0], registrations, remaining, owner=owner, limit=self.timeout
+                sql, request.runs()[0], registrations, self._left(started), owner=owner, limit=self.timeout
             )
         finally:
             for lease in leases:
                 lease.release()
+
+    def _left(self, started: float) -> float:
+        remaining = started + self.timeout - time.monotonic()
+        if remaining <= 0:
+            raise QueryTimeoutError(
+                f"The query ran longer than this server's {self.timeout:g} s limit and was stopped "
+                "(LAKEHOUSE_FLIGHT_QUERY_TIMEOUT). Filter more, aggregate, or add LIMIT."
+            )
+        return remaining
+
+    def _run_for_handoff(
+        self, request: Request, parsed: ParsedQuery, owner: str | None, started: float
+    ) -> pa.Schema:
+        """The schema of a query that reads no rows, by running it: its result waits for the DoGet.
+
+        A schema query would evaluate its constant expressions just as the DoGet does (issue 20:
+        they cost twice). A result over an eighth of :attr:`handoffs`' budget is not kept; its
+        DoGet runs the query again, within what is left of the one time limit.
+        """
+        key = _handoff_key(request, owner)
+        if (hit := self.handoffs.get(key)) is not None and hit[0] > time.monotonic():
+            return hit[1]
+        _, sql, _ = self._prepare(parsed, request)  # reads no table: no leases, no registrations
+        params = request.runs()[0]
+        if (known := self.engine.known_schema(sql, params)) is not None:
+            return known  # described before: the DoGet runs it, once
+        schema, batches = self.engine.run_small(
+            sql,
+            params,
+            timeout=self._left(started),
+            max_rows=self.max_rows,
+            max_bytes=self.handoffs.budget // 8,
+            owner=owner,
+            limit=self.timeout,
+        )
+        if batches is not None:
+            # Kept for one time limit at most: a ticket is read right after it is issued.
+            entry = (time.monotonic() + self.timeout, schema, batches)
+            self.handoffs.put(key, entry, sum(b.nbytes for b in batches) + 2 * len(key[1]) + 1024)
+        return schema
 
     def open(self, request: Request, key: bytes | None = None, owner: str | None = None) -> QueryStream:
         """Start ``request`` (pinning it first if needed) and return its stream.
@@ -488,6 +534,11 @@ class QueryService:
         """
         deadline = time.monotonic() + self.timeout - min(max(request.spent, 0.0), self.timeout)
         request = self.pin(request)
+        handoff = None
+        if request.table is None and request.named is None and len(self.handoffs):
+            handoff = self.handoffs.pop(_handoff_key(request, owner))
+        if handoff is not None and handoff[0] > time.monotonic():
+            return CachedStream(handoff[1], handoff[2])
         result_key = self._result_key(request)
         if result_key is not None and (hit := self.results.get(result_key)) is not None:
             return CachedStream(*hit)
@@ -595,6 +646,11 @@ def _refuse_staging(as_of: AsOf) -> None:
             f"'{STAGING_BRANCH}' is the audit branch (writes waiting for, or rejected by, their checks) and "
             "is not served: read the current data, a release tag (`lakehouse release tag`) or a snapshot id."
         )
+
+
+def _handoff_key(request: Request, owner: str | None) -> tuple[str | None, bytes]:
+    """A GetFlightInfo's result is for the DoGet of the same request by the same caller only."""
+    return owner, ticket_json(dataclasses.replace(request, spent=0.0))
 
 
 def ticket_json(request: Request) -> bytes:

@@ -83,3 +83,12 @@ class CheckFailedError(LakehouseError):
     def __init__(self, message: str, reports: tuple = ()) -> None:
         super().__init__(message)
         self.reports = reports
+
+
+class NotFoundError(QueryError, LookupError):
+    """What a request names (a DocID, a Member) is not in the data at the version read; HTTP 404."""
+
+
+class CopiedHomeError(ConfigError):
+    """A home's catalog points at tables in another home's warehouse (the home was copied or
+    moved; Iceberg metadata holds absolute paths): writes are refused, reads still work."""

@@ -14,6 +14,7 @@ import time
 
 import adbc_driver_flightsql
 import adbc_driver_flightsql.dbapi as dbapi
+import duckdb
 import pyarrow.flight as flight
 import pytest
 from altertable_flightsql.generated import arrow_flight_pb2 as flight_pb
@@ -323,10 +324,11 @@ def test_memory_stays_bounded_over_thousands_of_distinct_queries(lakehouse):
             client.get_flight_info(_command({"sql": f"SELECT {i} AS i, '{padding}' AS pad"}))
         elapsed = time.monotonic() - started
         grown = _rss_mb() - before
-        for memo in (engine._parsed, engine._rewritten, engine._schemas):
+        for memo in (engine._parsed, engine._rewritten, engine._schemas, server.service.handoffs):
             assert memo.bytes <= MEMO_BYTES
         assert len(engine._parsed) < 3000, "old entries were dropped"
-        # ~24 MB of query text passed through; the three memos keep at most 48 MB between them.
+        # ~24 MB of query text passed through; the three memos and the kept results (handoffs) hold at
+        # most 64 MB between them.
         assert grown < 200, f"RSS grew by {grown} MB"
         assert elapsed < 120
         with pytest.raises(flight.FlightServerError, match="characters long; the limit is 100,000"):
@@ -372,3 +374,53 @@ def test_one_callers_slow_queries_leave_room_for_another(lakehouse):
         # Each of the greedy queries either ran out its time or waited for its share until then.
         assert len(errors) == 4
         assert all("5 s limit" in e or "share per caller" in e for e in errors), errors
+
+
+# ~0.7 s of constant folding (DuckDB evaluates it while planning), a 1-row result.
+COSTLY = "SELECT length(regexp_replace(repeat('ab', {n}), '(a)(b)', '\\2\\1', 'g')) AS n"
+
+
+def test_constant_expressions_are_evaluated_once_per_query(lakehouse):
+    fill_gold(lakehouse.store)
+    with running_server(lakehouse.store, lakehouse.settings) as server:
+        location = f"grpc://127.0.0.1:{server.port}"
+        client = flight.connect(location)
+        service = server.service
+        local = duckdb.connect()
+        plain, sql_path = [], []
+        with dbapi.connect(location, autocommit=True) as conn, conn.cursor() as cur:
+            for n in (5_000_000, 5_000_001, 5_000_002):  # distinct queries: no memo helps
+                costly, again = COSTLY.format(n=n), COSTLY.format(n=n + 10)
+                # One evaluation of exactly what the server runs (its rewrite adds size guards).
+                started = time.monotonic()
+                local.execute(service.engine.rewrite(service.parse(costly), {})).fetchall()
+                once = time.monotonic() - started
+
+                started = time.monotonic()
+                assert _read(client, {"sql": costly}).column("n")[0].as_py() == 2 * n
+                plain.append((time.monotonic() - started) / once)
+
+                started = time.monotonic()
+                cur.execute(again)  # Flight SQL: GetFlightInfo, then DoGet
+                assert cur.fetchone()[0] == 2 * (n + 10)
+                sql_path.append((time.monotonic() - started) / once)
+        # Evaluated at GetFlightInfo and again at DoGet, both ratios were ~2.
+        assert sorted(plain)[1] < 1.5, plain
+        assert sorted(sql_path)[1] < 1.5, sql_path
+        assert len(service.handoffs) == 0, "each kept result went to its DoGet"
+
+        # The result is kept for the caller that asked for it: another one runs the query itself.
+        info = client.get_flight_info(_command({"sql": COSTLY.format(n=1000)}))
+        assert len(service.handoffs) == 1
+        other = flight.connect(location)
+        assert other.do_get(info.endpoints[0].ticket).read_all().column("n")[0].as_py() == 2000
+        assert len(service.handoffs) == 1
+        assert client.do_get(info.endpoints[0].ticket).read_all().column("n")[0].as_py() == 2000
+        assert len(service.handoffs) == 0
+
+        # A big constant result is not kept (bounded by bytes): its DoGet runs it, all rows arrive.
+        table = _read(client, {"sql": "SELECT unnest(range(1000000)) AS i"})
+        assert table.num_rows == 1_000_000 and len(service.handoffs) == 0
+        # Queries that read rows still get their schema from a LIMIT 0 query that reads nothing.
+        info = client.get_flight_info(_command({"sql": SLOW}))
+        assert info.schema.names == ["n"] and len(service.handoffs) == 0
