@@ -364,12 +364,16 @@ PTR_TRANSACTIONS = TableSpec(
         _c("comment", S, "The row's COMMENTS sub-line, when the filer wrote one."),
         _c("page", I, "PDF page where the row starts."),
         _c("row_checks_failed", S, "Comma-separated names of the row checks that failed; '' when all passed."),
-        _c("extraction_method", S, "text (PDF text layer) or ocr (scanned paper filing).", True),
+        _c("extraction_method", S, "text (PDF text layer), ocr (a scan of the e-filed layout), grid (the Ethics "
+           "paper form: type and amount from its check boxes; written cells null until reviewed) or manual (entered or confirmed "
+           "by a reviewer with `lakehouse review`; re-extraction never replaces it).", True),
         _c("extractor_version", S, "Version of the extractor that produced the row.", True),
         _c("pdf_sha256", S, "SHA-256 of the source PDF in bronze.", True),
         _c("extracted_at", TS, "When the row was extracted.", True),
         _c("location", S, "The row's LOCATION sub-line, when printed."),
         _c("row_id", S, "The ID column as printed (amended rows); a wrapped ID's lines joined by a space."),
+        _c("reviewed_by", S, "Who entered or confirmed a manual row (null for machine-read rows)."),
+        _c("reviewed_at", TS, "When the manual row was entered."),
     ),
     partition_by=("year",),
     sort_by=("doc_id", "line_no"),
@@ -431,13 +435,14 @@ PTR_FILINGS = TableSpec(
         _c("rows_with_failed_checks", I, "Rows where at least one row check failed."),
         _c("extraction_status", S, "ok, needs_review (OCR or failed row checks) or failed."),
         _c("issues", S, "Comma-separated document-level issues (no_text_layer, no_rows_found …)."),
-        _c("extraction_method", S, "text or ocr.", True),
+        _c("extraction_method", S, "text, ocr or grid (the Ethics paper form's check boxes).", True),
         _c("extractor_version", S, "Version of the extractor.", True),
         _c("pdf_sha256", S, "SHA-256 of the source PDF in bronze.", True),
         _c("extracted_at", TS, "When the document was extracted.", True),
         _c("quality_issues", STRINGS, QUALITY_ISSUES_DOC),
         _c("layout_era", S, "Layout era of the PDF, from its own facts (producer string, fonts, how check boxes are "
-           "drawn): eo_pdf, 2021_generic, unknown, or no_text_layer (a scan read by OCR)."),
+           "drawn): eo_pdf, 2021_generic, unknown, no_text_layer (a scan read by OCR) or paper_form (a scan of the "
+           "Committee on Ethics paper form, read by its check-box grid)."),
     ),
     partition_by=("year",),
     sort_by=("doc_id",),
@@ -456,13 +461,40 @@ EXTRACTION_ISSUES = TableSpec(
         _c("reason_code", S, "Machine-readable reason (not_pdf, no_text_layer, ocr_unavailable, no_rows_found, "
            "row check names …).", True),
         _c("reason", S, "What happened and what to do about it.", True),
-        _c("extraction_method", S, "text or ocr."),
+        _c("extraction_method", S, "text, ocr or grid."),
         _c("extractor_version", S, "Version of the extractor.", True),
         _c("pdf_sha256", S, "SHA-256 of the source PDF.", True),
         _c("recorded_at", TS, "When the issue was found.", True),
     ),
     partition_by=("year",),
     sort_by=("doc_id",),
+)
+
+REVIEW_QUEUE = TableSpec(
+    "silver.review_queue",
+    "PTR rows a person must read: one row per row of a paper form with written cells (handwriting or typing "
+    "is read by a person; OCR only proposes) or ambiguous check boxes, with the cropped image of the row. An item is open while "
+    "silver.ptr_transactions holds no manual row for its (doc_id, line_no); `lakehouse review` lists, "
+    "shows and completes them.",
+    (
+        _c("doc_id", S, "DocID of the PTR.", True),
+        _c("line_no", I, "The row's line_no in silver.ptr_transactions.", True),
+        _c("year", I, "Filing year.", True),
+        _c("page", I, "PDF page of the row."),
+        _c("fields_to_read", S, "Comma-separated fields the machine could not read (asset_name, owner, "
+           "transaction_date, notification_date, transaction_type, amount_range).", True),
+        _c("reason", S, "Why the row needs a person, e.g. 'handwritten: asset_name, transaction_date'.", True),
+        _c("proposed", S, "The machine's reading as JSON (grid marks; OCR's confident readings of written "
+           "cells, only ever proposals), for the reviewer to confirm or correct.", True),
+        _c("row_image_png", BIN, "The row cut from the upright page (PNG, bi-level)."),
+        _c("extraction_method", S, "How the row was read (grid).", True),
+        _c("extractor_version", S, "Version of the extractor.", True),
+        _c("pdf_sha256", S, "SHA-256 of the source PDF.", True),
+        _c("queued_at", TS, "When the row was queued.", True),
+    ),
+    partition_by=("year",),
+    sort_by=("doc_id", "line_no"),
+    key=("doc_id", "line_no"),
 )
 
 FACT_TRANSACTIONS = TableSpec(
@@ -501,7 +533,7 @@ FACT_TRANSACTIONS = TableSpec(
         _c("description", S, "Row description (option terms …)."),
         _c("subholding_of", S, "Account or trust the asset is held in."),
         _c("pdf_url", S, "Canonical Clerk URL of the source PDF."),
-        _c("extraction_method", S, "text or ocr."),
+        _c("extraction_method", S, "text, ocr, grid or manual (a reviewer entered or confirmed the row)."),
         _c("extractor_version", S, "Extractor version."),
     ),
     partition_by=("year",),
@@ -674,6 +706,7 @@ TABLES: tuple[TableSpec, ...] = (
     PTR_TRANSACTIONS,
     PTR_FILINGS,
     EXTRACTION_ISSUES,
+    REVIEW_QUEUE,
     SCHEDULE_B_TRANSACTIONS,
     FACT_FILINGS,
     FACT_TRANSACTIONS,

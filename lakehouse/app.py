@@ -95,6 +95,22 @@ class Lakehouse:
                                      {"bronze.house_documents": r.documents}, r.rows, r.snapshot_id, {}, r.seconds))
         return results
 
+    def review_items(self, *, include_reviewed: bool = False) -> list:
+        """PTR rows a person must read (paper forms), open ones only unless ``include_reviewed``."""
+        from jobs.silver.review import review_items
+
+        self.init()
+        return review_items(self.store, include_reviewed=include_reviewed)
+
+    def record_review(self, doc_id: str, line_no: int, values: dict, reviewer: str, *, audit: bool = True,
+                      run_id: str | None = None) -> int | None:
+        """Enter or confirm a row as a person read it (``extraction_method = 'manual'``), audited
+        like any silver write; ``transform gold`` then publishes it. See :mod:`jobs.silver.review`."""
+        from jobs.silver.review import record_review
+
+        self.init()
+        return record_review(self.store, doc_id, line_no, values, reviewer, auditor=self._auditor(audit, run_id))
+
     def _auditor(self, audit: bool, run_id: str | None, accept_anomaly: bool = False):
         if not audit:
             return None

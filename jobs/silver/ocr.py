@@ -6,9 +6,9 @@ gives a box per word; the words then go through the same row assembly as the tex
 are needed (Debian: ``poppler-utils``, ``tesseract-ocr``), no Python OCR packages.
 
 The assembly expects the e-filed table layout (``ID | Owner | Asset | Transaction Type | ...``),
-so this reads image-only copies of e-filed PTRs well. The Ethics paper form, whose amounts are
-ticked boxes in columns A-K, is a different layout and yields few or no rows
-(``issues`` then holds ``no_rows_found`` or ``table_header_not_found``).
+so this reads image-only copies of e-filed PTRs well. The Ethics paper form, whose type and amount
+are ticked boxes, is read by :mod:`jobs.silver.paper_form` instead; only scans that are not that
+form come here.
 """
 
 from __future__ import annotations

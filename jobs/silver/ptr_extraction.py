@@ -4,8 +4,10 @@ silver.schedule_b_transactions from PTR and Financial Disclosure Report PDFs.
 PDF parsing is Python, not an Ibis expression, so this step is the one silver job outside the
 Ibis runner; it follows the same rules. It reads the PDFs appended to ``bronze.house_documents``
 since the bronze snapshot recorded in ``silver.ptr_filings``' last commit, extracts them in a
-process pool (text layer, else OCR for paper filings), and replaces every row of each extracted
-document in the three tables. Documents are published in chunks of :data:`CHUNK_DOCUMENTS`; only
+process pool (text layer; for a scan, the Ethics paper form's check-box grid, else OCR), and
+replaces every row of each extracted document in the tables. Rows of paper forms whose written
+cells a person must read go to ``silver.review_queue`` with their images; a row a reviewer entered
+(``lakehouse review``, :mod:`jobs.silver.review`) is never replaced by a re-extraction. Documents are published in chunks of :data:`CHUNK_DOCUMENTS`; only
 the last chunk's commit records the bronze snapshot it covers, so after a crash the next run reads
 the same range, skips the documents whose same PDF this extractor version already published, and
 converges (replacing by DocID is idempotent).
@@ -34,9 +36,16 @@ import uuid
 
 import pyarrow as pa
 
-from catalog.registry import EXTRACTION_ISSUES, PTR_FILINGS, PTR_TRANSACTIONS, SCHEDULE_B_TRANSACTIONS
+from catalog.registry import (
+    EXTRACTION_ISSUES,
+    PTR_FILINGS,
+    PTR_TRANSACTIONS,
+    REVIEW_QUEUE,
+    SCHEDULE_B_TRANSACTIONS,
+)
 from catalog.store import SOURCE_PREFIX, Store
 from jobs.runner import merge_rows, tag_quality_issues, write_audit_publish_together
+from jobs.silver.paper_form import PaperReading, paper_document, proposed_json, read_paper_form
 from jobs.silver.ptr_pdf import (
     ERA_NO_TEXT,
     EXTRACTOR_VERSION,
@@ -70,6 +79,8 @@ class Extracted:
     filing_type: str = "P"
     schedule_b: ScheduleBDocument | None = None
     """For an A or T report: its Schedule B (``document`` is then None)."""
+    paper: PaperReading | None = None
+    """For a scan of the Ethics paper form: the grid reading, with each row's image for review."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -87,12 +98,18 @@ class ExtractionReport:
 
 
 def extract_document(doc_id: str, year: int, sha256: str, content: bytes) -> Extracted:
-    """Extract one PTR: its text layer, or OCR when it has none (paper filings)."""
+    """Extract one PTR: its text layer; for a scan, the Ethics paper form's check-box grid, else OCR."""
     try:
         document = extract_ptr(content)
     except PtrExtractionError as exc:
         return Extracted(doc_id, year, sha256, None, ("unreadable_pdf", str(exc)))
     if "no_text_layer" in document.issues:
+        try:
+            paper = read_paper_form(content)
+        except PtrExtractionError as exc:
+            return Extracted(doc_id, year, sha256, document, ("paper_form_unreadable", str(exc)))
+        if paper.recognised:
+            return Extracted(doc_id, year, sha256, paper_document(paper), paper=paper)
         from jobs.silver.ocr import OcrUnavailableError, ocr_ptr
 
         try:
@@ -195,7 +212,7 @@ def extract_ptrs(store: Store, *, run_id: str | None = None, reextract: bool = F
         elif last and source_sid is not None:
             # Nothing to extract (e.g. only non-PTR PDFs arrived): record the watermark all the same.
             store.set_watermark(PTR_FILINGS.identifier, properties)
-        tx_rows, filing_rows, _, schedule_b_rows = rows
+        tx_rows, filing_rows, _, schedule_b_rows, _ = rows
         totals["documents"] += len(results)
         totals["rows"] += len(tx_rows)
         totals["schedule_b"] += len(schedule_b_rows)
@@ -210,24 +227,61 @@ CHUNK_DOCUMENTS = 500
 per paper page) keeps its progress when it is interrupted."""
 
 
-def _rows(results: list[Extracted]) -> tuple[list, list, list, list]:
-    """(transaction, filing, issue, Schedule B) rows of the extracted documents."""
+def _rows(results: list[Extracted]) -> tuple[list, list, list, list, list]:
+    """(transaction, filing, issue, Schedule B, review queue) rows of the extracted documents."""
     now = dt.datetime.now(dt.UTC)
-    tx_rows, filing_rows, issue_rows, schedule_b_rows = [], [], [], []
+    tx_rows, filing_rows, issue_rows, schedule_b_rows, review_rows = [], [], [], [], []
     for res in results:
         if res.filing_type in SCHEDULE_B_TYPES:
             _schedule_b_rows_of(res, now, schedule_b_rows, issue_rows)
         else:
             _rows_of(res, now, tx_rows, filing_rows, issue_rows)
-    return tx_rows, filing_rows, issue_rows, schedule_b_rows
+            _review_rows_of(res, now, review_rows)
+    return tx_rows, filing_rows, issue_rows, schedule_b_rows, review_rows
 
 
-def _commit_chunk(store: Store, results: list[Extracted], rows: tuple[list, list, list, list],
+def _review_rows_of(res: Extracted, now: dt.datetime, review_rows: list) -> None:
+    """A review-queue row, with its image, for each paper row the machine could not fully read."""
+    if res.paper is None:
+        return
+    for row in res.paper.rows:
+        fields = [*row.unread, *(["transaction_type"] if row.transaction_type is None else []),
+                  *(["amount_range"] if row.amount_range is None else [])]
+        if not fields and not row.checks_failed:
+            continue
+        reasons = ([f"handwritten or unreadable: {', '.join(row.unread)}"] if row.unread else []) + \
+            ([f"check boxes: {', '.join(row.checks_failed)}"] if row.checks_failed else [])
+        review_rows.append(dict(
+            doc_id=res.doc_id, line_no=row.line_no, year=res.year, page=row.page, fields_to_read=",".join(fields),
+            reason="; ".join(reasons), proposed=proposed_json(row), row_image_png=row.image_png,
+            extraction_method=res.document.method if res.document else "grid", extractor_version=EXTRACTOR_VERSION,
+            pdf_sha256=res.sha256, queued_at=now))
+
+
+def _commit_chunk(store: Store, results: list[Extracted], rows: tuple[list, list, list, list, list],
                   properties: dict[str, str], auditor, source_sid: int | None) -> int | None:
-    """Replace every row of the extracted documents in the four tables, audited together."""
+    """Replace every row of the extracted documents in the five tables, audited together.
+
+    A row a reviewer entered (``extraction_method = 'manual'``) is kept: the machine's reading of
+    the same line never replaces it.
+    """
     if not results:
         return None
-    tx_rows, filing_rows, issue_rows, schedule_b_rows = rows
+    tx_rows, filing_rows, issue_rows, schedule_b_rows, review_rows = rows
+    tx_rows, reviewed = keep_reviewed_rows(store, [r.doc_id for r in results], tx_rows)
+    if reviewed:  # a person resolved those lines: their issues go, and the counts follow the rows kept
+        issue_rows = [r for r in issue_rows if (r["doc_id"], r["line_no"]) not in reviewed]
+        settled = set()
+        for filing in filing_rows:
+            mine = [r for r in tx_rows if r["doc_id"] == filing["doc_id"]]
+            filing["rows_found"] = len(mine)
+            filing["rows_with_failed_checks"] = sum(1 for r in mine if r.get("row_checks_failed"))
+            problems = [i for i in (filing["issues"] or "").split(",")
+                        if issue_code(i) in REVIEW_ISSUES and issue_code(i) not in PAPER_ONLY_ISSUES]
+            if not filing["rows_with_failed_checks"] and filing["extraction_status"] == "needs_review" and not problems:
+                filing["extraction_status"] = "ok"  # every waiting row was read by a person
+                settled.add(filing["doc_id"])
+        issue_rows = [r for r in issue_rows if not (r["doc_id"] in settled and r["reason_code"] in PAPER_ONLY_ISSUES)]
     processed = pa.table({"doc_id": [r.doc_id for r in results], "year": [r.year for r in results]},
                          schema=pa.schema([("doc_id", pa.large_string()), ("year", pa.int32())]))
     import ibis
@@ -235,7 +289,7 @@ def _commit_chunk(store: Store, results: list[Extracted], rows: tuple[list, list
     con = ibis.duckdb.connect()
     try:
         merged_tables = []
-        for spec, rows in ((EXTRACTION_ISSUES, issue_rows), (PTR_TRANSACTIONS, tx_rows),
+        for spec, rows in ((EXTRACTION_ISSUES, issue_rows), (REVIEW_QUEUE, review_rows), (PTR_TRANSACTIONS, tx_rows),
                            (SCHEDULE_B_TRANSACTIONS, schedule_b_rows), (PTR_FILINGS, filing_rows)):
             new = tag_quality_issues(spec.identifier, pa.Table.from_pylist(rows, spec.arrow_schema()))
             merged_tables.append((spec.identifier, *merge_rows(con, store, spec.identifier, new, on=("doc_id",),
@@ -252,6 +306,25 @@ def _commit_chunk(store: Store, results: list[Extracted], rows: tuple[list, list
     published = write_audit_publish_together(store, "silver.ptr_extraction", merged_tables, properties,
                                              auditor, tables_at)
     return published[PTR_FILINGS.identifier]
+
+
+#: Document issues that only say rows wait for a person: settled once a person read every one.
+PAPER_ONLY_ISSUES = ("paper_rows_to_review",)
+
+
+def keep_reviewed_rows(store: Store, doc_ids: list[str],
+                       machine_rows: list[dict]) -> tuple[list[dict], set[tuple[str, int]]]:
+    """``machine_rows`` of ``doc_ids`` with each line a reviewer entered replaced by the reviewed
+    row, and the (doc_id, line_no) of those lines."""
+    from pyiceberg.expressions import And, EqualTo, In
+
+    if not doc_ids or store.current_snapshot_id(PTR_TRANSACTIONS.identifier) is None:
+        return machine_rows, set()
+    reviewed = store.read(PTR_TRANSACTIONS.identifier,
+                          row_filter=And(In("doc_id", sorted(set(doc_ids))), EqualTo("extraction_method", "manual")))
+    manual = reviewed.to_pylist()
+    taken = {(r["doc_id"], r["line_no"]) for r in manual}
+    return [r for r in machine_rows if (r["doc_id"], r["line_no"]) not in taken] + manual, taken
 
 
 def _not_yet_extracted(store: Store, docs: pa.Table) -> pa.Table:

@@ -95,12 +95,14 @@ _BUCKET_BOUNDS = frozenset(b for bounds in AMOUNT_BUCKETS.values() for b in boun
 
 TRANSACTION_TYPES = ("purchase", "sale", "partial_sale", "exchange")
 
-#: Layout eras (see the module docstring); ``'no_text_layer'`` for a scan handed to OCR.
+#: Layout eras (see the module docstring); ``'no_text_layer'`` for a scan handed to OCR,
+#: ``'paper_form'`` for a scan of the Committee on Ethics paper form read by its check-box grid.
 ERA_EO_PDF = "eo_pdf"
 ERA_2021 = "2021_generic"
 ERA_UNKNOWN = "unknown"
 ERA_NO_TEXT = "no_text_layer"
-LAYOUT_ERAS = (ERA_EO_PDF, ERA_2021, ERA_UNKNOWN, ERA_NO_TEXT)
+ERA_PAPER_FORM = "paper_form"
+LAYOUT_ERAS = (ERA_EO_PDF, ERA_2021, ERA_UNKNOWN, ERA_NO_TEXT, ERA_PAPER_FORM)
 #: Eras whose every e-filed row has a Cap. Gains box (glyph or drawing): a row without one was misread.
 _ERAS_WITH_BOXES = frozenset({ERA_EO_PDF, ERA_2021})
 
@@ -130,6 +132,8 @@ REVIEW_ISSUES = frozenset({
     "type_code_count_mismatch",
     "glyph_decode_failed",
     "lowercase_capitals_in_text_layer",
+    "paper_rows_to_review",
+    "paper_form_empty",
 })
 
 #: Earliest plausible transaction date: the STOCK Act era the lakehouse covers starts in 2008.
@@ -153,10 +157,10 @@ class PtrRow:
 
     line_no: int
     owner: str | None
-    asset_name: str
+    asset_name: str | None
     ticker: str | None
     asset_type: str | None
-    transaction_type: str
+    transaction_type: str | None
     transaction_date: dt.date | None
     notification_date: dt.date | None
     amount_range: str | None

@@ -176,6 +176,27 @@ def issue(**changes: str) -> str:
     return add(**(ISSUE | changes))
 
 
+QUEUED = dict(
+    doc_id="'20026590'",
+    line_no="1",
+    year="2025",
+    page="1",
+    fields_to_read="'asset_name'",
+    reason="'handwritten or unreadable: asset_name'",
+    proposed="'{}'",
+    row_image_png="'\\x89PNG'::blob",
+    extraction_method="'grid'",
+    extractor_version="'ptr-pdf/2'",
+    pdf_sha256=SHA,
+    queued_at="now()",
+)
+
+
+def queued(**changes: str) -> str:
+    """``t`` (the review queue, empty on the e-filed sample) plus one queued row."""
+    return add(**(QUEUED | changes))
+
+
 def drop_first(key: str) -> str:
     return f"select * from t where {key} <> (select min({key}) from t)"
 
@@ -189,6 +210,7 @@ S, M, T, FM, MI, SEC = (
     "silver.securities",
 )
 PT, PF, EI = "silver.ptr_transactions", "silver.ptr_filings", "silver.extraction_issues"
+RQ = "silver.review_queue"
 SB = "silver.schedule_b_transactions"
 FF, FT, DM, DA, TR, MS = (
     "gold.fact_filings",
@@ -364,9 +386,10 @@ CASES = [
         edit("ticker is not null", ticker="'BRK/B'"),
     ),
     Case(PT, "asset_type is an official asset-type code", edit(asset_type="'ZZ'")),
-    Case(PT, "amount_range is one of the ten PTR buckets or a single dollar value",
+    Case(PT, "amount_range is one of the PTR buckets or a single dollar value",
          edit(amount_range="'$1,000 - $15,000'")),
-    Case(PT, "extraction_method is text or ocr", edit(extraction_method="'pdf'")),
+    Case(PT, "extraction_method is text, ocr, grid or manual", edit(extraction_method="'pdf'")),
+    Case(PT, "manual rows name their reviewer and when they were entered", edit(extraction_method="'manual'")),
     Case(
         PT,
         "row_checks_failed lists only the extractor's row checks",
@@ -405,7 +428,7 @@ CASES = [
     Case(PF, "every document has an extraction status", edit(extraction_status="null")),
     Case(PF, "every document counts its rows", edit(rows_found="null")),
     Case(PF, "extraction_status is ok, needs_review or failed", edit(extraction_status="'done'")),
-    Case(PF, "extraction_method is text or ocr", edit(extraction_method="'pdf'")),
+    Case(PF, "extraction_method is text, ocr or grid", edit(extraction_method="'pdf'")),
     Case(PF, "filer status is Member or Officer or Employee", edit(status="'Candidate'")),
     Case(PF, "state_district of e-filed PTRs is a state code and two digits", edit(state_district="'CA 11'")),
     Case(PF, "layout_era is a known layout era", edit(layout_era="'2019_layout'")),
@@ -435,8 +458,17 @@ CASES = [
     Case(EI, "every issue says what happened", issue(reason="''")),
     Case(EI, "severity is needs_review or failed", issue(severity="'fatal'")),
     Case(EI, "reason_code is a snake_case code", issue(reason_code="'Row Checks'")),
-    Case(EI, "extraction_method is text or ocr", issue(extraction_method="'pdf'")),
+    Case(EI, "extraction_method is text, ocr or grid", issue(extraction_method="'pdf'")),
     Case(EI, "recorded_at is not in the future", issue(recorded_at=FUTURE)),
+    # silver.review_queue
+    Case(RQ, SCHEMA, "select * exclude (reason) from t", raw=True),
+    Case(RQ, "(doc_id, line_no) is unique",
+         queued() + " union all by name select " + ", ".join(f"{v} as {k}" for k, v in QUEUED.items())),
+    Case(RQ, "fields_to_read lists known fields (empty only when a check box is ambiguous)",
+         queued(fields_to_read="'signature'")),
+    Case(RQ, "proposed is a JSON object", queued(proposed="'not json'")),
+    Case(RQ, "every queued row is a row of silver.ptr_transactions", queued(doc_id="'20099999'")),
+    Case(RQ, "row count is at most 5,000,000", rows(5_000_001), raw=True),
     Case(EI, "row-level issues are exactly the row_checks_failed ones", issue(line_no="1")),
     Case(
         EI,
@@ -542,7 +574,7 @@ CASES = [
     ),
     Case(FT, "chamber is house or senate", edit("chamber is not null", chamber="'House'")),
     Case(FT, "state is a US state or territory code", edit("state is not null", state="'ZZ'")),
-    Case(FT, "amount_range is one of the ten PTR buckets or a single dollar value",
+    Case(FT, "amount_range is one of the PTR buckets or a single dollar value",
          edit(amount_range="'$1,001-$15,000'")),
     Case(FT, "amount_low <= amount_high", edit("amount_high is not null", amount_low="amount_high + 1")),
     Case(FT, "amount_midpoint is between $1,001 and $50,000,001 (or the single value written)",
