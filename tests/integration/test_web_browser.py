@@ -1,0 +1,215 @@
+"""The web app in a real browser: Debian's chromium, headless, driven by Playwright over real HTTP.
+
+The data is the demo's synthetic mirror (fictional filers), ingested twice (the Clerk's index
+update in between), so the as-of selector has an older version to show. Nothing downloads a
+browser: Playwright launches /usr/bin/chromium, and every request must stay on the app's address.
+Screenshots of each page land in the test's temporary directory (or WEB_SCREENSHOTS).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from lakehouse.app import Lakehouse
+from lakehouse.mirror import serve_directory
+from tests.conftest import test_settings
+from web.app import running
+
+pytestmark = pytest.mark.slow
+
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+if not Path(CHROMIUM).exists():
+    pytest.skip(
+        f"{CHROMIUM} is missing: `make setup` installs Debian's chromium "
+        "(scripts/install-system-packages.sh)",
+        allow_module_level=True,
+    )
+
+from playwright import sync_api  # noqa: E402 - only once chromium is known to be there
+
+
+def build_demo_home(workdir: Path) -> Lakehouse:
+    """The demo's two ingests of the synthetic 2025 mirror: version 1, then the Clerk's update.
+
+    Gold is audited (its checks fill ops.check_results for the dashboard); silver is not, so these
+    tests do not depend on the silver checks (they have their own tests).
+    """
+    from lakehouse.demo import write_members_yaml
+    from lakehouse.synthetic import build_mirror
+
+    mirror = workdir / "clerk-mirror"
+    manifest = build_mirror(mirror, year=2025, n_filings=150, version=1)
+    app = Lakehouse.open(test_settings(workdir / "lakehouse"))
+    app.ingest_members(str(write_members_yaml(manifest, mirror / "members" / "legislators-current.yaml")))
+    with serve_directory(mirror) as url:
+        for version in (1, 2):
+            if version == 2:
+                build_mirror(mirror, year=2025, n_filings=150, version=2)
+            app.ingest_house([2025], source=url, types=("P",))
+            app.transform("silver")
+            app.transform("gold")
+    return app
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    app = build_demo_home(tmp_path_factory.mktemp("demo"))
+    with running(app.store, app.settings) as url:
+        yield app, url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, site, tmp_path):
+    """A fresh page that records console errors and any request leaving the app's address."""
+    _, url = site
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.errors, tab.outside = [], []
+    tab.on("console", lambda m: tab.errors.append(m.text) if m.type == "error" else None)
+    tab.on("pageerror", lambda e: tab.errors.append(str(e)))
+    tab.on("request", lambda r: tab.outside.append(r.url) if not r.url.startswith(url) else None)
+    tab.shots = Path(os.environ.get("WEB_SCREENSHOTS") or tmp_path)
+    yield tab
+    assert tab.outside == [], f"requests left the app: {tab.outside}"
+    assert tab.errors == [], f"browser errors: {tab.errors}"
+    context.close()
+
+
+def shoot(tab, name: str) -> None:
+    tab.shots.mkdir(parents=True, exist_ok=True)
+    tab.screenshot(path=str(tab.shots / f"{name}.png"), full_page=True)
+
+
+def charts_drawn(tab) -> None:
+    tab.wait_for_selector(".chart[data-drawn='1'] .main-svg", timeout=20_000)
+
+
+def test_overview_member_and_filing_pages(page, site):
+    app, url = site
+    page.goto(url + "/")
+    charts_drawn(page)
+    assert page.inner_text("#n-transactions") == "562"
+    assert page.inner_text("#n-filings") == "47" and page.inner_text("#n-members") == "8"
+    assert page.inner_text("#last-trade") == "2025-10-08"
+    first = page.locator("#trending-table tbody tr").first.inner_text().split("\t")
+    assert first[:4] == ["1", "GOOGL", "Alphabet Inc. - Class A Common Stock", "6"]
+    assert page.locator("#trending-chart .bars path").count() >= 10  # a bar per ticker
+    page.click("#trending .tabs >> text=7 days")
+    assert page.locator("#trending-table tbody tr").first.inner_text().startswith("1\tV\tVisa Inc.")
+    shoot(page, "overview")
+
+    page.click("#top-traders tbody tr >> nth=0 >> a")
+    page.wait_for_url(re.compile(r"/members/Z990001$"))
+    charts_drawn(page)
+    assert page.inner_text("#member-name") == "Taylor Decoyne"
+    assert page.inner_text("#member-trades") == "271"
+    assert page.locator("#member-chart .points path").count() == 271
+    pdf = page.locator("#member-filings a.pdf").first.get_attribute("href")
+    assert re.fullmatch(r"https://disclosures-clerk\.house\.gov/public_disc/ptr-pdfs/2025/\d+\.pdf", pdf)
+    shoot(page, "member")
+
+    doc_id = page.locator("#member-filings tbody tr >> nth=0 >> td >> nth=0").inner_text()
+    page.click(f"#member-filings >> text={doc_id}")
+    page.wait_for_url(re.compile(rf"/filings/{doc_id}$"))
+    expected = app.query(
+        f"select count(*) as n, any_value(extraction_method) as m from gold.fact_transactions "
+        f"where doc_id = '{doc_id}'"
+    ).to_pylist()[0]
+    assert page.inner_text("#doc-id") == doc_id
+    assert page.inner_text("#filing-filer") == "Taylor Decoyne"
+    assert page.inner_text("#filing-rows") == str(expected["n"]) and expected["n"] > 0
+    assert page.locator("#filing-lines tbody tr").count() == expected["n"]
+    assert page.inner_text("#filing-extraction").startswith(expected["m"])
+    assert page.get_attribute("#filing-pdf", "href").endswith(f"/{doc_id}.pdf")
+    shoot(page, "filing")
+
+
+def test_search_then_ticker_page(page, site):
+    _, url = site
+    page.goto(url + "/")
+    page.fill("#search-q", "fixture")
+    page.press("#search-q", "Enter")
+    page.wait_for_url(re.compile(r"/search\?q=fixture$"))
+    rows = page.locator("#search-results tbody tr")
+    assert rows.count() == 1 and rows.first.inner_text().split("\t")[:3] == [
+        "member",
+        "Robin Fixtureson",
+        "Z990005",
+    ]
+    page.click("#search-results >> text=Robin Fixtureson")
+    page.wait_for_url(re.compile(r"/members/Z990005$"))
+    assert page.inner_text("#member-trades") == "74"
+
+    page.fill("#search-q", "MSFT")
+    page.press("#search-q", "Enter")
+    page.click("#search-results tbody tr >> nth=0 >> a")
+    page.wait_for_url(re.compile(r"/tickers/MSFT$"))
+    charts_drawn(page)
+    assert page.inner_text("#ticker-name") == "MSFT"
+    trades, buys, sells = (
+        int(page.inner_text(s)) for s in ("#ticker-trades", "#ticker-buys", "#ticker-sells")
+    )
+    assert trades == page.locator("#ticker-trade-list tbody tr").count() and buys + sells <= trades
+    shoot(page, "ticker")
+
+
+def test_as_of_selector_time_travels_the_whole_ui(page, site):
+    _, url = site
+    page.goto(url + "/")
+    options = page.locator("#asof option")
+    labels = [options.nth(i).inner_text().strip() for i in range(options.count())]
+    assert labels[0] == "latest (current)" and labels[1].endswith("562 trades")
+    older = next(i for i, label in enumerate(labels) if label.endswith("544 trades"))
+    page.select_option("#asof", index=older)
+    page.wait_for_url(re.compile(r"/\?snapshot_id=\d+$"))
+    assert "Showing older data: snapshot" in page.inner_text("#timetravel")
+    assert page.inner_text("#n-transactions") == "544"
+    shoot(page, "overview-as-of")
+    # Links carry the version: the member page shows the older data too.
+    page.click("#top-traders tbody tr >> nth=0 >> a")
+    page.wait_for_url(re.compile(r"/members/Z990001\?snapshot_id=\d+$"))
+    assert page.inner_text("#member-trades") == "269"
+    assert page.locator("#asof option:checked").inner_text().strip().endswith("544 trades")
+    page.click("#timetravel >> text=Back to current data")
+    assert page.inner_text("#member-trades") == "271"
+
+
+def test_data_quality_dashboard_and_api_docs(page, site):
+    app, url = site
+    page.goto(url + "/quality")
+    charts_drawn(page)
+    runs = app.query("select count(distinct run_id) as n from ops.check_results").to_pylist()[0]["n"]
+    assert runs >= 2
+    assert page.locator("#checks-chart .trace.bars").count() == 4  # pass, warn, fail, error
+    assert page.locator("#review-queue tbody tr").count() >= 1
+    assert (
+        "No pipeline runs recorded" in page.inner_text("#pipeline-runs")
+        or page.locator("#pipeline-runs tbody tr").count() >= 1
+    )
+    shoot(page, "quality")
+    page.click("header nav >> text=API")
+    page.wait_for_url(re.compile(r"/docs$"))
+    assert page.locator("section.endpoint").count() == 8
+    assert "/v1/trending-stocks" in page.inner_text("#v1_trending_stocks")

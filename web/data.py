@@ -1,0 +1,239 @@
+"""What the API and the pages read, and at which version.
+
+Named queries come from :mod:`flight_server.named` (their one definition) and run through Flight's
+:class:`~flight_server.service.QueryService`: the same validation, sandbox, snapshot pinning and
+result cache as over Flight. A request is pinned first (every table it reads resolved to a snapshot
+id), so the ETag is known before anything runs and a 304 costs no query.
+
+The data-quality dashboard reads ``ops.*`` and ``silver.extraction_issues``, which the sandbox does
+not serve (it serves ``gold`` only); those fixed queries go through :func:`lakehouse.query.run_query`,
+the library's own time-travelling reader.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import threading
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+import pyarrow as pa
+
+from catalog.store import AsOf, Store
+from lakehouse.errors import NoSuchSnapshotError, NoSuchTableError, NotFoundError, QueryError
+from lakehouse.settings import Settings
+
+if TYPE_CHECKING:
+    from flight_server.service import QueryService, Request
+
+VERSION_TABLE = "gold.fact_transactions"
+"""The table whose snapshots the as-of selector lists; the others are read as of its commit time."""
+
+
+def selector(snapshot_id: Any = None, as_of: Any = None, tag: Any = None) -> AsOf:
+    """A version selector from URL parameters (the same three spellings and rules as Flight's).
+
+    Raises:
+        QueryError: more than one given, or a value of the wrong shape.
+    """
+    given = [
+        n for n, v in (("snapshot_id", snapshot_id), ("as_of", as_of), ("tag", tag)) if v not in (None, "")
+    ]
+    if len(given) > 1:
+        raise QueryError(
+            f"The URL gives {' and '.join(given)}: give at most one of snapshot_id, as_of and tag."
+        )
+    sid = None
+    if snapshot_id not in (None, ""):
+        text = str(snapshot_id).strip()
+        if not text.lstrip("-").isdigit() or len(text) > 20:
+            raise QueryError(
+                f"snapshot_id={snapshot_id!r} is not a snapshot id: expected a whole number "
+                "(see /v1/versions or `lakehouse snapshots gold.fact_transactions`)."
+            )
+        sid = int(text)
+    when = None
+    if as_of not in (None, ""):
+        try:
+            when = dt.datetime.fromisoformat(str(as_of).strip().replace("Z", "+00:00"))
+        except ValueError:
+            raise QueryError(
+                f"as_of={as_of!r} is not an ISO 8601 time: expected e.g. 2025-06-01T12:00:00Z "
+                "(UTC when no zone is given)."
+            ) from None
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=dt.UTC)
+    if tag not in (None, "") and len(str(tag)) > 200:
+        raise QueryError("tag is longer than 200 characters: expected a release tag name.")
+    return AsOf(snapshot_id=sid, timestamp=when, tag=str(tag).strip() if tag not in (None, "") else None)
+
+
+@dataclasses.dataclass(frozen=True)
+class Answer:
+    """A query's result and the snapshot id of every table it read (None: the table was empty then)."""
+
+    table: pa.Table
+    pins: Mapping[str, int | None]
+    name: str | None = None
+    params: Mapping[str, Any] = dataclasses.field(default_factory=dict)
+
+
+class WebData:
+    """The reads behind the web process; one per app, thread-safe (endpoints run in a thread pool)."""
+
+    def __init__(self, store: Store, settings: Settings) -> None:
+        self.store = store
+        self.settings = settings
+        self._service: QueryService | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def service(self) -> QueryService:
+        """Flight's query service, started on first use (no DuckDB at import or app creation)."""
+        with self._lock:
+            if self._service is None:
+                from flight_server.service import QueryService
+
+                self._service = QueryService(self.store, self.settings)
+            return self._service
+
+    def close(self) -> None:
+        with self._lock:
+            if self._service is not None:
+                self._service.close()
+                self._service = None
+
+    # -- named queries ----------------------------------------------------------------------------
+
+    def prepare(self, name: str, params: Mapping[str, Any], as_of: AsOf | None = None) -> Request:
+        """The pinned request of named query ``name``: validated, every table resolved to a snapshot.
+
+        Raises:
+            QueryError: unknown query or parameter, or a value that fails its rule.
+            NoSuchSnapshotError: the selector names no snapshot.
+        """
+        from flight_server.named import named_query
+        from flight_server.service import Request
+
+        query = named_query(name)
+        values = query.validate(params)
+        sql, bound = query.bind(values)
+        empty = query.empty_error.format(**values) if query.empty_error else None
+        request = Request(
+            sql, bound, as_of=as_of or AsOf(), named=query.name, named_params=values, empty_error=empty
+        )
+        return self._pin(request)
+
+    def _pin(self, request: Request) -> Request:
+        """Pin ``request``; a snapshot id of a table the query does not read means "as of its commit".
+
+        Flight resolves a snapshot id only against the tables a query reads; the web's as-of selector
+        names a snapshot of gold.fact_transactions and must move every page, whatever it reads.
+        """
+        try:
+            return self.service.pin(request)
+        except NoSuchSnapshotError:
+            if request.as_of.snapshot_id is None:
+                raise
+            moment = AsOf(timestamp=self._snapshot_moment(request.as_of.snapshot_id))
+        pins: dict[str, int | None] = {}
+        for table in self.service.parse(request.sql).tables:
+            try:
+                pins[table] = self.store.resolve(table, moment)
+            except NoSuchSnapshotError:
+                pins[table] = None  # not built yet then: read as empty, as Flight does for a snapshot id
+        return self.service.pin(dataclasses.replace(request, pins=pins))
+
+    def _snapshot_moment(self, snapshot_id: int) -> dt.datetime:
+        """When ``snapshot_id`` (of any gold table) became current.
+
+        Raises:
+            NoSuchSnapshotError: no gold table has it.
+        """
+        from lakehouse.query import resolve_versions
+
+        tables = [VERSION_TABLE, *(t for t in self.service.tracker.tables() if t != VERSION_TABLE)]
+        try:
+            versions = resolve_versions(self.store, tables, AsOf(snapshot_id=snapshot_id))
+        except NoSuchSnapshotError:
+            raise NoSuchSnapshotError(
+                f"No gold table has snapshot {snapshot_id}: pick one from /v1/versions (or `lakehouse "
+                "snapshots gold.fact_transactions`)."
+            ) from None
+        owner = next(t for t, sid in versions.items() if sid == snapshot_id)
+        return self.store.snapshot_time(owner, snapshot_id)
+
+    def run(self, request: Request) -> Answer:
+        """Run a pinned request to completion (API answers are bounded by their ``limit``)."""
+        stream = self.service.open(request)
+        try:
+            table = stream.read_all()
+        except QueryError as exc:
+            if request.empty_error is not None and str(exc) == request.empty_error:
+                raise NotFoundError(str(exc)) from None
+            raise
+        finally:
+            stream.close()
+        return Answer(table, dict(request.pins or {}), request.named, dict(request.named_params or {}))
+
+    def named(self, name: str, params: Mapping[str, Any], as_of: AsOf | None = None) -> Answer:
+        return self.run(self.prepare(name, params, as_of))
+
+    def sql(self, sql: str, params: Mapping[str, Any], as_of: AsOf | None = None) -> Answer:
+        """A page's own fixed SELECT over gold tables, in the same sandbox and at the same versions."""
+        from flight_server.service import Request
+
+        return self.run(self._pin(Request(sql, dict(params), as_of=as_of or AsOf())))
+
+    # -- versions ---------------------------------------------------------------------------------
+
+    def versions(self) -> list[dict[str, Any]]:
+        """Published snapshots of :data:`VERSION_TABLE`, newest first, with their tags (for the selector)."""
+        try:
+            infos = self.store.snapshots(VERSION_TABLE)
+        except NoSuchTableError:
+            return []
+        out = []
+        for info in reversed(infos):
+            if not info.on_main or info.operation == "delete":
+                continue  # the first half of an overwrite shows an empty table: not a version anyone saw
+            out.append(
+                {
+                    "snapshot_id": info.snapshot_id,
+                    "committed_at": self.store.snapshot_time(VERSION_TABLE, info.snapshot_id).isoformat(
+                        timespec="seconds"
+                    ),
+                    "rows": info.total_records,
+                    "tags": [r for r in info.refs if r not in ("main", "staging")],
+                }
+            )
+        return out
+
+    def moment(self, as_of: AsOf) -> dt.datetime | None:
+        """The point in time ``as_of`` stands for (None: now), to read tables outside ``gold`` then."""
+        if as_of.is_current:
+            return None
+        if as_of.timestamp is not None:
+            return as_of.timestamp
+        if as_of.snapshot_id is not None:
+            return self._snapshot_moment(as_of.snapshot_id)
+        sid = self.store.resolve(VERSION_TABLE, as_of)
+        if sid is None:
+            raise NoSuchSnapshotError(f"{VERSION_TABLE} has no data at {as_of.describe()}.")
+        return self.store.snapshot_time(VERSION_TABLE, sid)
+
+    # -- the data-quality tables -----------------------------------------------------------------
+
+    def ops(self, sql: str, moment: dt.datetime | None) -> pa.Table | None:
+        """A fixed query over ops/silver tables as of ``moment``; None when a table did not exist then."""
+        from lakehouse.query import run_query
+
+        try:
+            return run_query(self.store, sql, AsOf(timestamp=moment) if moment else AsOf())
+        except (NoSuchSnapshotError, NoSuchTableError):
+            return None
+        except QueryError as exc:
+            if str(exc).startswith("No table "):
+                return None
+            raise
