@@ -40,6 +40,11 @@ class Column:
     doc: str
     required: bool = False
 
+    @property
+    def is_binary(self) -> bool:
+        """Bytes (a PDF, an image): never loaded for audits or analytics."""
+        return isinstance(self.type, BinaryType)
+
 
 @dataclasses.dataclass(frozen=True)
 class TableSpec:

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 import pyarrow as pa
 
 from catalog.registry import CHECK_RESULTS, TABLES, table_spec
+from catalog.store import is_commit_conflict, rows_where
 from lakehouse.errors import ConfigError
 
 if TYPE_CHECKING:
@@ -209,8 +210,8 @@ def _load(table: str) -> tuple[str, tuple[CheckDefinition, ...], frozenset[str]]
     import yaml
 
     path = checks_path(table)
-    text = path.read_text(encoding="utf-8")
     key = f"checks for {view_name(table)}"
+    text = _with_schema_check(table, path, path.read_text(encoding="utf-8"), key)
     try:
         doc = yaml.safe_load(text) or {}
         root = yaml.compose(text)
@@ -249,6 +250,34 @@ def _load(table: str) -> tuple[str, tuple[CheckDefinition, ...], frozenset[str]]
     words = re.findall(r"\b((?:bronze|silver|gold|ops)_[a-z0-9_]+)\b", text)
     referenced = {views[w] for w in words if w in views}
     return text, tuple(definitions), frozenset(referenced - {table})
+
+
+#: How the audit's DuckDB names each registry type, as Soda's schema check compares them.
+SODA_TYPES = {"string": "varchar", "int": "integer", "long": "bigint", "date": "date", "boolean": "boolean",
+              "double": "double", "timestamptz": "timestamp", "list<string>": "varchar[]"}
+SCHEMA_CHECK = "required columns have their registry types"
+
+
+def schema_check(table: str) -> str:
+    """The SodaCL schema check of ``table``, generated from the registry: every column it declares
+    (bytes excepted: audits never load them) must be there with its type. Files keep only the
+    business rules, so a registry change never leaves a stale copy of the schema behind."""
+    columns = [c for c in table_spec(table).columns if not c.is_binary]
+    types = "\n".join(f"          {c.name}: {SODA_TYPES[str(c.type)]}" for c in columns)
+    return (f"  - schema:\n      name: {SCHEMA_CHECK}\n      attributes: {{family: schema}}\n      fail:\n"
+            f"        when required column missing: [{', '.join(c.name for c in columns)}]\n"
+            f"        when wrong column type:\n{types}\n")
+
+
+def _with_schema_check(table: str, path: Path, text: str, key: str) -> str:
+    """The file's checks with the generated schema check first."""
+    if re.search(r"^\s*-\s*schema\s*:", text, re.MULTILINE):
+        raise ConfigError(f"{path}: remove its 'schema:' check; schema checks are generated from the registry "
+                          "(catalog/registry.py), the file keeps only business rules")
+    head, found, body = text.partition(f"{key}:\n")
+    if not found:
+        return text  # malformed: _load reports it
+    return head + found + schema_check(table) + body
 
 
 def _share(path: Path, check: str, value: object) -> float:
@@ -361,12 +390,11 @@ def _main_partition_rows(store: Store, table: str) -> dict[str, int]:
 def _history(store: Store, table: str) -> pa.Table:
     """Earlier outcomes of ``table``'s checks, each marked ``published`` when its audit passed."""
     import duckdb
-    from pyiceberg.expressions import EqualTo
 
     if not store.catalog.table_exists(CHECK_RESULTS.identifier) or \
             store.current_snapshot_id(CHECK_RESULTS.identifier) is None:
         return HISTORY_SCHEMA.empty_table()
-    rows = store.read(CHECK_RESULTS.identifier, row_filter=EqualTo("table_name", table),
+    rows = store.read(CHECK_RESULTS.identifier, row_filter=rows_where(table_name=table),
                       columns=["checked_at", "run_id", "snapshot_id", "check_name", "outcome", "value"])
     con = duckdb.connect(":memory:")
     try:
@@ -382,13 +410,11 @@ def _history(store: Store, table: str) -> pa.Table:
 
 
 def _read(store: Store, table: str, snapshot_id: int | None) -> pa.Table:
-    from pyiceberg.types import BinaryType
-
     # PDF bytes (bronze.house_documents.content) are never checked; don't load them. A registry
     # column the table lacks (not evolved yet) is left out: the schema check reports it.
     present = set(store.table(table).schema().column_names)
     columns = [c.name for c in table_spec(table).columns
-               if not isinstance(c.type, BinaryType) and c.name in present]
+               if not c.is_binary and c.name in present]
     if snapshot_id is None:
         return store.read(table, columns=columns)
     return store.read(table, snapshot_id=snapshot_id, columns=columns)
@@ -679,8 +705,6 @@ def record_results(store: Store, report: AuditReport) -> None:
     """Append the report's outcomes to ``ops.check_results`` (one row per check)."""
     if not report.results:
         return
-    from pyiceberg.exceptions import CommitFailedException
-
     if not store.catalog.table_exists(CHECK_RESULTS.identifier):
         store.init_tables((CHECK_RESULTS,))
     families = {d.name: d.family for d in check_definitions(report.table)}
@@ -698,8 +722,8 @@ def record_results(store: Store, report: AuditReport) -> None:
         try:
             store.append(CHECK_RESULTS.identifier, data, {"lakehouse.run-id": report.run_id})
             return
-        except CommitFailedException:  # another audit appended first; append again on fresh metadata
-            if attempt == 5:
+        except Exception as exc:  # another audit appended first; append again on fresh metadata
+            if not is_commit_conflict(exc) or attempt == 5:
                 raise
             time.sleep(0.05 * attempt)
 

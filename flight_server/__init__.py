@@ -9,6 +9,6 @@ Layers, outside in:
   :mod:`~flight_server.named`: the named queries.
 * :mod:`~flight_server.sandbox`: the locked-down DuckDB every query runs in;
   :mod:`~flight_server.cache`: exact freshness and warm (table, snapshot) copies.
-* :mod:`~flight_server.client` (re-exported as ``lakehouse.client``) and
-  :mod:`~flight_server.adbc_example` for analysts; :mod:`~flight_server.benchmark` for numbers.
+* :mod:`~flight_server.client` (re-exported as ``lakehouse.client``) for analysts. An ADBC
+  example is ``lakehouse.adbc_example``; load numbers come from ``benchmarks.flight_standalone``.
 """

@@ -8,7 +8,7 @@
 
 Each call is one DoGet whose JSON ticket the server resolves on arrival. Server errors arrive as
 :class:`~lakehouse.errors.LakehouseError` subclasses with the server's message. SQL tools, R and
-JDBC use Flight SQL instead (see the README and :mod:`flight_server.adbc_example`).
+JDBC use Flight SQL instead (see the README and :mod:`lakehouse.adbc_example`).
 """
 
 from __future__ import annotations

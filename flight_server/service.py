@@ -423,7 +423,7 @@ class QueryService:
         return request
 
     def _resolve(self, parsed: ParsedQuery, as_of: AsOf) -> dict[str, int | None]:
-        from lakehouse.query import resolve_versions
+        from catalog.query import resolve_versions
 
         _refuse_staging(as_of)
         pins: dict[str, int | None] = {}

@@ -30,7 +30,7 @@ from typing import Any, Protocol
 import pyarrow as pa
 
 from catalog.registry import table_spec
-from catalog.store import SOURCE_PREFIX, STAGING_BRANCH, Changes, Store
+from catalog.store import SOURCE_PREFIX, STAGING_BRANCH, Changes, Store, rows_where
 from jobs.spec import JobSpec, ReadMode, WriteMode
 from lakehouse.errors import CheckFailedError, CommitConflictError, JobError
 from lakehouse.settings import Settings
@@ -217,7 +217,6 @@ def _bind_inputs(con, store: Store, spec: JobSpec, marks: Mapping[str, int],
                  sources: Mapping[str, int | None], full_refresh: bool,
                  affected: pa.Table | None) -> tuple[dict, dict, bool]:
     import ibis
-    from pyiceberg.expressions import In
 
     bound: dict[str, object] = {}
     rows_in: dict[str, int] = {}
@@ -232,7 +231,7 @@ def _bind_inputs(con, store: Store, spec: JobSpec, marks: Mapping[str, int],
             data = _read_keys(con, store, inp.table, sid, inp.columns, spec.scope.feeds[param], affected)
             if data is None:
                 data = store.read(inp.table, snapshot_id=sid, columns=inp.columns,
-                                  row_filter=In(spec.scope.feeds[param], keys))
+                                  row_filter=rows_where(**{spec.scope.feeds[param]: keys}))
         elif (inp.mode is not ReadMode.APPENDED or full_refresh) and (
                 view := _scan(con, store, inp.table, sid, inp.columns)) is not None:
             bound[param] = view
@@ -416,7 +415,6 @@ def merge_rows(
         The merged rows and the partitions they are the complete content of (None: the whole table).
     """
     import ibis
-    from pyiceberg.expressions import AlwaysTrue, And, In
 
     spec = table_spec(output)
     on = on or spec.key
@@ -434,13 +432,10 @@ def merge_rows(
         elif replaced is not None and len(on) == 1 and drop.num_rows:
             hit = _read_keys(con, store, output, None, [col], on[0], drop)
             if hit is None:
-                hit = store.read(output, columns=[col], row_filter=In(on[0], drop.column(0).to_pylist()))
+                hit = store.read(output, columns=[col], row_filter=rows_where(**{on[0]: drop.column(0).to_pylist()}))
             values |= set(hit.column(col).to_pylist())
         partitions[col] = sorted(v for v in values if v is not None)
-    where = AlwaysTrue()
-    for col, values in partitions.items():
-        clause = In(col, values)
-        where = clause if isinstance(where, AlwaysTrue) else And(where, clause)
+    where = rows_where(**partitions)
     new = ibis.memtable(result)
     existing = _scan(con, store, output, None, None)
     if existing is not None:

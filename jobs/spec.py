@@ -77,3 +77,23 @@ class JobSpec:
     """For MERGE: columns whose matching rows the result replaces (default: the output's key)."""
     scope: Scope | None = None
     """Recompute only what changed (see :class:`Scope`); without it, a changed input recomputes all."""
+
+
+@dataclasses.dataclass(frozen=True)
+class ExtractionSpec:
+    """A job whose per-document work is Python, not an Ibis expression (PDF parsing): what it
+    reads and writes, for the run order, and the function that runs it.
+
+    ``run(store, *, run_id, reextract, full, auditor, progress)`` returns a report with
+    ``status``, ``documents``, ``rows``, ``snapshot_id`` and ``seconds``.
+    """
+
+    name: str
+    outputs: tuple[str, ...]
+    inputs: tuple[str, ...]
+    run: Callable[..., object]
+
+    @property
+    def output(self) -> str:
+        """The main table it writes (its first output), as reports name it."""
+        return self.outputs[0]

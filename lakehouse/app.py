@@ -76,23 +76,23 @@ class Lakehouse:
         Raises:
             CheckFailedError: an output failed its checks; it and the jobs after it were not published.
         """
-        from jobs.registry import jobs_for_layer
+        from jobs.registry import steps_for_layer
         from jobs.runner import EngineLimits, JobResult, run_job
+        from jobs.spec import ExtractionSpec
 
         self.init()
         run_id = run_id or uuid.uuid4().hex[:12]
         auditor = self._auditor(audit, run_id, accept_anomaly)
         results = []
-        for job in jobs_for_layer(layer):
-            results.append(run_job(self.store, job, run_id=run_id, full_refresh=full_refresh, auditor=auditor,
-                                   limits=EngineLimits.from_settings(self.settings)))
-        if layer == "silver":
-            from jobs.silver.ptr_extraction import extract_ptrs
-
-            r = extract_ptrs(self.store, run_id=run_id, reextract=reextract, full=full_refresh, auditor=auditor,
-                             progress=progress)
-            results.append(JobResult("silver.ptr_extraction", "silver.ptr_transactions", r.status,
-                                     {"bronze.house_documents": r.documents}, r.rows, r.snapshot_id, {}, r.seconds))
+        for job in steps_for_layer(layer):
+            if isinstance(job, ExtractionSpec):
+                r = job.run(self.store, run_id=run_id, reextract=reextract, full=full_refresh, auditor=auditor,
+                            progress=progress)
+                results.append(JobResult(job.name, job.output, r.status, {t: r.documents for t in job.inputs},
+                                         r.rows, r.snapshot_id, {}, r.seconds))
+            else:
+                results.append(run_job(self.store, job, run_id=run_id, full_refresh=full_refresh, auditor=auditor,
+                                       limits=EngineLimits.from_settings(self.settings)))
         return results
 
     def review_items(self, *, include_reviewed: bool = False) -> list:
@@ -120,7 +120,7 @@ class Lakehouse:
                             accept_anomaly=accept_anomaly)
 
     def query(self, sql: str, as_of: AsOf = AsOf()) -> pa.Table:
-        from lakehouse.query import run_query
+        from catalog.query import run_query
 
         return run_query(self.store, sql, as_of)
 

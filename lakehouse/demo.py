@@ -261,7 +261,7 @@ def _flight(app: Lakehouse, snapshot_id: int, echo: Echo) -> None:
         echo(f"   {location}: gold.fact_filings has {current.num_rows} rows now, {past.num_rows} at snapshot {snapshot_id}")
         _step(echo, "8. Flight SQL through ADBC (what DBeaver, R's adbcflightsql and Python notebooks use), "
                     "parameters bound, never formatted into the SQL:")
-        from flight_server.adbc_example import connect
+        from lakehouse.adbc_example import connect
 
         sql = ("select ticker, count(*) as trades, count(distinct bioguide_id) as members from gold.fact_transactions "
                "where transaction_type = ? and ticker is not null group by ticker order by trades desc, ticker limit 5")

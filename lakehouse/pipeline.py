@@ -28,7 +28,7 @@ import pyarrow as pa
 
 from catalog.registry import PIPELINE_RUNS
 from lakehouse.app import Lakehouse
-from lakehouse.errors import CheckFailedError, CommitConflictError, LakehouseError, SourceError
+from lakehouse.errors import CheckFailedError, LakehouseError, SourceError
 
 if TYPE_CHECKING:
     from jobs.bronze.house import YearReport
@@ -76,20 +76,13 @@ class PipelineReport:
 
 def is_transient(exc: BaseException) -> bool:
     """Worth retrying: network trouble, a busy source, or a concurrent commit."""
-    from pyiceberg.exceptions import CommitFailedException
+    from catalog.store import is_commit_conflict
 
     if isinstance(exc, SourceError):
         return exc.transient
     if isinstance(exc, CheckFailedError):
         return False
-    if isinstance(exc, CommitConflictError | CommitFailedException):
-        return True
-    try:
-        from pyiceberg.exceptions import ValidationException
-    except ImportError:  # pragma: no cover - older pyiceberg
-        return False
-    cause = exc.__cause__
-    return isinstance(exc, ValidationException) or isinstance(cause, CommitFailedException | ValidationException)
+    return is_commit_conflict(exc)
 
 
 def run_pipeline(

@@ -6,7 +6,7 @@ result cache as over Flight. A request is pinned first (every table it reads res
 id), so the ETag is known before anything runs and a 304 costs no query.
 
 The data-quality dashboard reads ``ops.*`` and ``silver.extraction_issues``, which the sandbox does
-not serve (it serves ``gold`` only); those fixed queries go through :func:`lakehouse.query.run_query`,
+not serve (it serves ``gold`` only); those fixed queries go through :func:`catalog.query.run_query`,
 the library's own time-travelling reader.
 """
 
@@ -151,7 +151,7 @@ class WebData:
         Raises:
             NoSuchSnapshotError: no gold table has it.
         """
-        from lakehouse.query import resolve_versions
+        from catalog.query import resolve_versions
 
         tables = [VERSION_TABLE, *(t for t in self.service.tracker.tables() if t != VERSION_TABLE)]
         try:
@@ -227,7 +227,7 @@ class WebData:
 
     def ops(self, sql: str, moment: dt.datetime | None) -> pa.Table | None:
         """A fixed query over ops/silver tables as of ``moment``; None when a table did not exist then."""
-        from lakehouse.query import run_query
+        from catalog.query import run_query
 
         try:
             return run_query(self.store, sql, AsOf(timestamp=moment) if moment else AsOf())

@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable, Sequence
 import pyarrow as pa
 
 from catalog.registry import HOUSE_DOCUMENTS, HOUSE_FD_INDEX, QUARANTINE
-from catalog.store import Store
+from catalog.store import Store, rows_where
 from jobs.bronze.house_index import IndexFormatError, IndexRecord, open_index_zip, parse_index, record_problems
 from jobs.bronze.source import Fetched, Source
 from lakehouse.errors import SourceError
@@ -246,10 +246,8 @@ def _fetch_index(src: Source, year: int, quarantine: Quarantine) -> tuple[Fetche
 
 
 def _latest_index_sha(store: Store, year: int) -> str | None:
-    from pyiceberg.expressions import EqualTo
-
     rows = store.read(HOUSE_FD_INDEX.identifier, columns=["source_sha256", "ingested_at"],
-                      row_filter=EqualTo("year", year))
+                      row_filter=rows_where(year=year))
     if rows.num_rows == 0:
         return None
     latest = max(range(rows.num_rows), key=lambda i: rows["ingested_at"][i].as_py())
@@ -257,9 +255,7 @@ def _latest_index_sha(store: Store, year: int) -> str | None:
 
 
 def _held_doc_ids(store: Store, year: int) -> set[str]:
-    from pyiceberg.expressions import EqualTo
-
-    held = store.read(HOUSE_DOCUMENTS.identifier, columns=["doc_id"], row_filter=EqualTo("year", year))
+    held = store.read(HOUSE_DOCUMENTS.identifier, columns=["doc_id"], row_filter=rows_where(year=year))
     return set(held.column("doc_id").to_pylist())
 
 

@@ -22,7 +22,7 @@ from typing import Any
 import pyarrow as pa
 
 from catalog.registry import EXTRACTION_ISSUES, PTR_FILINGS, PTR_TRANSACTIONS, REVIEW_QUEUE
-from catalog.store import Store
+from catalog.store import Store, rows_where
 from jobs.silver.paper_form import AMOUNT_BOUNDS, AMOUNT_COLUMNS, OWNERS, TYPE_COLUMNS, parse_form_date
 from jobs.silver.ptr_extraction import PAPER_ONLY_ISSUES
 from jobs.silver.ptr_pdf import REVIEW_ISSUES, issue_code
@@ -100,13 +100,12 @@ def review_items(store: Store, *, include_reviewed: bool = False) -> list[Review
 
 def review_image(store: Store, doc_id: str, line_no: int) -> bytes:
     """The PNG of a queued row, as cut from its page."""
-    from pyiceberg.expressions import And, EqualTo
 
     if store.current_snapshot_id(REVIEW_QUEUE.identifier) is not None:
         hit = store.read(
             REVIEW_QUEUE.identifier,
             columns=["row_image_png"],
-            row_filter=And(EqualTo("doc_id", doc_id), EqualTo("line_no", line_no)),
+            row_filter=rows_where(doc_id=doc_id, line_no=line_no),
         )
         if hit.num_rows:
             return hit.column(0)[0].as_py() or b""
@@ -115,12 +114,11 @@ def review_image(store: Store, doc_id: str, line_no: int) -> bytes:
 
 def current_row(store: Store, doc_id: str, line_no: int) -> dict | None:
     """The row of silver.ptr_transactions for (doc_id, line_no), or None."""
-    from pyiceberg.expressions import And, EqualTo
 
     if store.current_snapshot_id(PTR_TRANSACTIONS.identifier) is None:
         return None
     hit = store.read(
-        PTR_TRANSACTIONS.identifier, row_filter=And(EqualTo("doc_id", doc_id), EqualTo("line_no", line_no))
+        PTR_TRANSACTIONS.identifier, row_filter=rows_where(doc_id=doc_id, line_no=line_no)
     )
     return hit.to_pylist()[0] if hit.num_rows else None
 
@@ -251,13 +249,12 @@ def _date(name: str, value: Any) -> dt.date:
 
 
 def _filing(store: Store, doc_id: str) -> dict:
-    from pyiceberg.expressions import EqualTo
 
     if store.current_snapshot_id(PTR_FILINGS.identifier) is not None:
         hit = store.read(
             PTR_FILINGS.identifier,
             columns=["doc_id", "year", "pdf_sha256", "extractor_version"],
-            row_filter=EqualTo("doc_id", doc_id),
+            row_filter=rows_where(doc_id=doc_id),
         )
         if hit.num_rows:
             return hit.to_pylist()[0]
@@ -268,37 +265,34 @@ def _filing(store: Store, doc_id: str) -> dict:
 
 
 def _line_count(store: Store, doc_id: str) -> int:
-    from pyiceberg.expressions import EqualTo
 
     if store.current_snapshot_id(PTR_TRANSACTIONS.identifier) is None:
         return 0
     return store.read(
-        PTR_TRANSACTIONS.identifier, columns=["line_no"], row_filter=EqualTo("doc_id", doc_id)
+        PTR_TRANSACTIONS.identifier, columns=["line_no"], row_filter=rows_where(doc_id=doc_id)
     ).num_rows
 
 
 def _proposed(store: Store, doc_id: str, line_no: int) -> str | None:
-    from pyiceberg.expressions import And, EqualTo
 
     if store.current_snapshot_id(REVIEW_QUEUE.identifier) is None:
         return None
     hit = store.read(
         REVIEW_QUEUE.identifier,
         columns=["proposed"],
-        row_filter=And(EqualTo("doc_id", doc_id), EqualTo("line_no", line_no)),
+        row_filter=rows_where(doc_id=doc_id, line_no=line_no),
     )
     return hit.column(0)[0].as_py() if hit.num_rows else None
 
 
 def _manual_rows(store: Store, doc_ids: list[str]) -> dict[tuple[str, int], dict]:
-    from pyiceberg.expressions import And, EqualTo, In
 
     if not doc_ids or store.current_snapshot_id(PTR_TRANSACTIONS.identifier) is None:
         return {}
     rows = store.read(
         PTR_TRANSACTIONS.identifier,
         columns=["doc_id", "line_no", "reviewed_by", "reviewed_at"],
-        row_filter=And(In("doc_id", doc_ids), EqualTo("extraction_method", MANUAL)),
+        row_filter=rows_where(doc_id=doc_ids, extraction_method=MANUAL),
     )
     return {(r["doc_id"], r["line_no"]): r for r in rows.to_pylist()}
 
@@ -350,12 +344,11 @@ def _write(store: Store, row: dict, reviewer: str, auditor) -> int | None:
 
 
 def _flagged_lines(store: Store, doc_id: str) -> set[int]:
-    from pyiceberg.expressions import EqualTo
 
     rows = store.read(
         PTR_TRANSACTIONS.identifier,
         columns=["line_no", "row_checks_failed"],
-        row_filter=EqualTo("doc_id", doc_id),
+        row_filter=rows_where(doc_id=doc_id),
     )
     return {
         n
@@ -367,9 +360,8 @@ def _flagged_lines(store: Store, doc_id: str) -> set[int]:
 def _filing_after_review(store: Store, doc_id: str, row: dict, flagged: set[int]) -> pa.Table:
     """The document's silver.ptr_filings row with its counts after the review (and ``ok`` once no
     row waits, when waiting rows were its only problem)."""
-    from pyiceberg.expressions import EqualTo
 
-    filing = store.read(PTR_FILINGS.identifier, row_filter=EqualTo("doc_id", doc_id)).to_pylist()[0]
+    filing = store.read(PTR_FILINGS.identifier, row_filter=rows_where(doc_id=doc_id)).to_pylist()[0]
     lines = _line_count(store, doc_id)
     filing["rows_found"] = max(lines, row["line_no"])
     filing["rows_with_failed_checks"] = len(flagged)
@@ -386,9 +378,8 @@ def _filing_after_review(store: Store, doc_id: str, row: dict, flagged: set[int]
 def _issues_after_review(store: Store, doc_id: str, line_no: int, flagged: set[int]) -> pa.Table | None:
     """The document's extraction issues less the reviewed line's (and the document-level note that
     rows wait for a person, once none does); None when nothing changes."""
-    from pyiceberg.expressions import EqualTo
 
-    issues = store.read(EXTRACTION_ISSUES.identifier, row_filter=EqualTo("doc_id", doc_id))
+    issues = store.read(EXTRACTION_ISSUES.identifier, row_filter=rows_where(doc_id=doc_id))
     keep = [
         not (line == line_no or (line is None and not flagged and code in PAPER_ONLY_ISSUES))
         for line, code in zip(

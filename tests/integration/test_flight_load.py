@@ -1,7 +1,7 @@
 """32 concurrent clients x 200 queries over real gRPC end with zero errors, while new snapshots land.
 
 Latency is recorded (``record_property``: p50/p99) but never asserted: this machine's speed is not
-the server's contract. Numbers for the README come from ``python -m flight_server.benchmark``.
+the server's contract. Numbers for the README come from ``python -m benchmarks.flight_standalone``.
 """
 
 from __future__ import annotations

@@ -259,7 +259,7 @@ def test_serve_refuses_an_open_network_bind_without_a_token(lakehouse):
 
 
 def test_the_adbc_example_runs_over_tls_from_its_command_line(secured, tmp_path, capsys):
-    from flight_server.adbc_example import main as adbc_example
+    from lakehouse.adbc_example import main as adbc_example
 
     location, cert = secured
     pem = tmp_path / "server.pem"

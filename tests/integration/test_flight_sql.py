@@ -19,7 +19,7 @@ from pyiceberg.types import DoubleType, LongType, StringType
 
 from catalog.registry import Column, TableSpec
 from flight_server import flightsql
-from flight_server.adbc_example import run as run_adbc_example
+from lakehouse.adbc_example import run as run_adbc_example
 from tests.integration.test_flight_support import fill_gold, running_server, transactions
 
 HEADER = adbc_driver_flightsql.DatabaseOptions.RPC_CALL_HEADER_PREFIX.value

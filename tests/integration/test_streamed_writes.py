@@ -9,7 +9,7 @@ import ibis
 import pyarrow as pa
 import pytest
 
-import catalog.store
+import catalog.writes
 from jobs.gold.fact_filings import JOB as FACT_FILINGS_JOB
 from jobs.runner import run_job
 from lakehouse.errors import JobError
@@ -42,7 +42,7 @@ def test_a_streamed_replace_fans_out_by_partition_and_commits_one_delete_and_one
     store.append("silver.filings", _filings(["1", "2"], [2020, 2020]))
     before = store.current_snapshot_id("silver.filings")
     # Every batch piece becomes a file: shows the fan-out splits batches that mix years.
-    monkeypatch.setattr(catalog.store, "STREAM_FLUSH_BYTES", 1)
+    monkeypatch.setattr(catalog.writes, "STREAM_FLUSH_BYTES", 1)
     batches = [_filings(["10", "11", "12"], [2023, 2025, 2023]), _filings(["13", "14"], [2025, 2025])]
     snapshot = store.replace("silver.filings", _reader(batches), {"lakehouse.run-id": "r1"})
 

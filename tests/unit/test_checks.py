@@ -14,6 +14,7 @@ from pathlib import Path
 
 import duckdb
 import pyarrow as pa
+import pytest
 
 from catalog.registry import TABLES, table_spec
 from checks.runner import (
@@ -26,6 +27,7 @@ from checks.runner import (
     referenced_tables,
     run_checks,
 )
+from lakehouse.errors import ConfigError
 
 D = dt.date
 NOW = dt.datetime.now(dt.UTC).replace(microsecond=0)
@@ -176,31 +178,24 @@ def test_check_files_are_well_formed_and_cover_every_family():
         assert families & {"duplicate", "cross_field"}, table
 
 
-def test_schema_checks_match_the_registry():
-    """A registry change must not silently disable a schema check (or make it fail on good data)."""
+def test_schema_checks_are_generated_from_the_registry():
+    """Every audited table's schema check lists every registry column (bytes excepted) with its
+    type; a checks file may not carry a copy of its own."""
     import yaml
 
-    duck = {
-        "string": "varchar",
-        "int": "integer",
-        "long": "bigint",
-        "date": "date",
-        "boolean": "boolean",
-        "double": "double",
-        "timestamptz": "timestamp",
-        "binary": "blob",
-        "list<string>": "varchar[]",
-    }
+    from checks import runner
+
     for table in audited_tables():
-        doc = yaml.safe_load(checks_path(table).read_text())
-        (schema,) = [c["schema"] for c in next(iter(doc.values())) if "schema" in c]
-        columns = {c.name: duck[str(c.type)] for c in table_spec(table).columns}
-        for column in schema["fail"]["when required column missing"]:
-            assert column in columns, f"{table}: {column} is not a registry column"
-        for column, type_ in schema["fail"]["when wrong column type"].items():
-            assert columns.get(column) == type_, (
-                f"{table}.{column}: check says {type_}, registry {columns.get(column)}"
-            )
+        (schema,) = [d for d in check_definitions(table) if d.family == "schema"]
+        assert schema.name == runner.SCHEMA_CHECK
+        parsed = yaml.safe_load(schema.definition)
+        fail = (parsed[0] if isinstance(parsed, list) else parsed)["schema"]["fail"]
+        columns = [c for c in table_spec(table).columns if not c.is_binary]
+        assert fail["when required column missing"] == [c.name for c in columns], table
+        assert fail["when wrong column type"] == {c.name: runner.SODA_TYPES[str(c.type)] for c in columns}, table
+    stale = "checks for silver_filings:\n  - schema:\n      name: x\n      attributes: {family: schema}\n"
+    with pytest.raises(ConfigError, match="generated from the registry"):
+        runner._with_schema_check("silver.filings", Path("silver_filings.yml"), stale, "checks for silver_filings")
 
 
 def test_referenced_tables_are_found_in_the_queries():

@@ -11,7 +11,7 @@ import pytest
 
 from lakehouse.errors import ConfigError, QueryError
 from lakehouse.output import render_text, write
-from lakehouse.query import referenced_tables
+from catalog.query import referenced_tables
 from lakehouse.settings import KNOWN_ENV, Settings, load_settings
 
 

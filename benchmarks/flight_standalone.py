@@ -1,6 +1,6 @@
 """Measure the Flight server: named-query latency under 1/16/32 clients, ADBC latency, stream speed.
 
-    python -m flight_server.benchmark [--transactions 100000] [--big-rows 10000000] [--queries 200]
+    python -m benchmarks.flight_standalone [--transactions 100000] [--big-rows 10000000] [--queries 200]
 
 Everything runs on this machine against a throw-away lakehouse of fictional rows: the server is
 ``lakehouse serve`` in its own process, each client is a separate process (spawned, as pyarrow

@@ -2,8 +2,8 @@
 
 Run it against a server started with ``lakehouse serve``::
 
-    python -m flight_server.adbc_example grpc://127.0.0.1:8815 [--token TOKEN] [--tag release-2025-06]
-    python -m flight_server.adbc_example grpc+tls://host:8815 --token TOKEN --tls-root-certs server.pem
+    python -m lakehouse.adbc_example grpc://127.0.0.1:8815 [--token TOKEN] [--tag release-2025-06]
+    python -m lakehouse.adbc_example grpc+tls://host:8815 --token TOKEN --tls-root-certs server.pem
 
 It lists the tables, runs a query with bound parameters, and reads the same query at an earlier
 version. ADBC runs every query as a Flight SQL prepared statement; parameters travel as Arrow

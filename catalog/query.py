@@ -1,7 +1,8 @@
 """Analyst SQL over the lakehouse tables, at any version: current, a snapshot, a time, or a tag.
 
 Tables are named as in the catalog (``gold.fact_filings``). Only the tables a query references are
-read, each at the version the selector resolves to, and handed to an in-memory DuckDB.
+read, each at the version the selector resolves to, and handed to an in-memory DuckDB. Version
+resolution lives here, in catalog/, for every surface (CLI, Flight, web).
 """
 
 from __future__ import annotations
@@ -83,7 +84,7 @@ def run_query(store: Store, sql: str, as_of: AsOf = AsOf()) -> pa.Table:
     try:
         for i, (name, snapshot_id) in enumerate(versions.items()):
             if snapshot_id == -1:
-                data = store.table(name).schema().as_arrow().empty_table()
+                data = store.schema_at(name, None).empty_table()
             else:
                 data = store.read(name, snapshot_id=snapshot_id)
             namespace, table = name.split(".", 1)
