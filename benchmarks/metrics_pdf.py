@@ -19,7 +19,7 @@ REAL_2025_FILINGS = 1618
 
 def render_ptrs(out: Path, n_docs: int, seed: int = 7, *, paper: bool = False) -> list[Path]:
     """``n_docs`` PTR PDFs in the Clerk's layout (fictional filers): e-filed, or paper (image-only)."""
-    from lakehouse.synthetic import make_filings, render_ptr_pdf
+    from synthetic import make_filings, render_ptr_pdf
 
     out.mkdir(parents=True, exist_ok=True)
     paths: list[Path] = []
@@ -85,7 +85,7 @@ def _child_pipeline(root: str, n_filings: int) -> dict[str, Any]:
     from lakehouse.mirror import serve_directory
     from lakehouse.pipeline import run_pipeline
     from lakehouse.settings import load_settings
-    from lakehouse.synthetic import build_mirror
+    from synthetic import build_mirror
 
     base = Path(root)
     if base.exists():

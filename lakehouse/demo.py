@@ -53,7 +53,7 @@ QUESTIONS: tuple[tuple[str, str], ...] = (
 
 def run_demo(workdir: Path, echo: Echo, *, n_filings: int = 150) -> None:
     """Run the demo in ``workdir`` (recreated), writing a narrated transcript through ``echo``."""
-    from lakehouse.synthetic import build_mirror
+    from synthetic import build_mirror
 
     started = time.perf_counter()
     if workdir.exists():

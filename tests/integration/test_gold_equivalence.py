@@ -15,7 +15,7 @@ from catalog.registry import iter_specs
 from catalog.store import AsOf
 from jobs.silver.ptr_pdf import EXTRACTOR_VERSION
 from lakehouse.app import Lakehouse
-from lakehouse.synthetic import SyntheticFiling, SyntheticTransaction, render_ptr_pdf
+from synthetic import SyntheticFiling, SyntheticTransaction, render_ptr_pdf
 from tests.conftest import build_clerk_mirror, mirror_server, test_settings
 
 pytestmark = pytest.mark.slow

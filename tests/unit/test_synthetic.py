@@ -14,7 +14,7 @@ import pdfplumber
 import pypdf
 import pytest
 
-from lakehouse.synthetic import (
+from synthetic import (
     AMOUNT_BUCKETS,
     PTR_COLUMNS,
     SYNTHETIC_LABEL,
