@@ -25,7 +25,8 @@ from typing import Any, Generic, TypeVar
 import pyarrow as pa
 
 from catalog.store import Store
-from flight_server.sandbox import CACHE_SCHEMA, SERVED_SCHEMA, Engine, Relation
+from flight_server.policy import CACHE_SCHEMA, SERVED_SCHEMA, Relation
+from flight_server.sandbox import Engine
 from lakehouse.errors import NoSuchSnapshotError
 
 logger = logging.getLogger(__name__)

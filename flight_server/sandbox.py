@@ -1,4 +1,4 @@
-"""The read-only DuckDB sandbox every Flight query runs in.
+"""The read-only DuckDB sandbox every Flight query runs in (the SQL gate is :mod:`flight_server.policy`).
 
 Three layers keep analysts' SQL read-only and inside the lakehouse:
 
@@ -23,12 +23,10 @@ Time travel in SQL uses DuckDB's own syntax on any table reference:
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import heapq
 import itertools
 import json
 import logging
-import re
 import threading
 import time
 from collections import OrderedDict
@@ -38,206 +36,38 @@ from typing import Any
 import pyarrow as pa
 
 from flight_server.errors import QueryCancelledError, QueryLimitError, QueryRefusedError, QueryTimeoutError
+from flight_server.policy import (
+    CACHE_SCHEMA,
+    CATALOG_NAME,
+    INTERNAL_NAME,
+    MAX_SQL_CHARS,
+    MAX_TREE_BYTES,
+    READ_ONLY_HINT,
+    SERVED_SCHEMA,
+    ParsedQuery,
+    Relation,
+    TableRef,
+    TreeWalker,
+    guard_sizes,
+    has_sized,
+    quote_identifier,
+    requalify_columns,
+)
 from lakehouse.errors import QueryError
 
 logger = logging.getLogger(__name__)
 
-SERVED_SCHEMA = "gold"
-"""The only namespace analysts can name; everything else in the catalog stays private."""
-CATALOG_NAME = "lakehouse"
-"""The catalog name Flight SQL metadata reports; ``lakehouse.gold.t`` is accepted in SQL too."""
-CACHE_SCHEMA = "__lh"
-"""DuckDB schema of the warm table copies; only rewritten queries can reach it."""
 
-ALLOWED_TABLE_FUNCTIONS = frozenset({"range", "generate_series", "unnest", "json_each", "json_tree"})
-"""Table functions that read nothing outside the query (``read_csv``, ``glob``, ``query`` … are refused)."""
-DENIED_FUNCTIONS = frozenset(
-    {"nextval", "currval", "setseed", "write_log", "current_setting", "getvariable", "getenv"}
-)
-"""Scalar functions with side effects on the shared engine, or that reveal its settings (paths, limits)."""
-MAX_SQL_CHARS = 100_000
-MAX_TREE_BYTES = 4 << 20
-"""A parse tree bigger than this is refused: 100,000 characters of ``1+1+…`` parse to ~20 MB of JSON."""
+logger = logging.getLogger(__name__)
+
+
 MEMO_BYTES = 16 << 20
 """Budget of each parse/rewrite/schema memo: bounded by bytes, not entries (issue 20: 512 parses of
 ~98 KB queries held ~2.8 GB)."""
-MAX_TAG_CHARS = 200
+
+
 BATCH_ROWS = 65_536
 """Rows per streamed batch: one huge batch streams several times slower (tech notes §7)."""
-
-_AT_UNITS = ("VERSION", "TIMESTAMP")
-_INTERNAL_NAME = re.compile(r'(?:__lh\.)?"?(\w+\.\w+)@-?\d+(?:#\d+)?"?')
-_READ_ONLY_HINT = (
-    "This server is read-only: send one SELECT (or WITH … SELECT, DESCRIBE, SUMMARIZE) over gold tables"
-)
-
-
-@dataclasses.dataclass(frozen=True)
-class TableRef:
-    """One served table a query names, with its ``AT (…)`` clause if any."""
-
-    table: str
-    at_unit: str | None = None
-    at_expr: str | None = None
-    """The AT literal as JSON (an int snapshot id, or a tag or timestamp string); see :attr:`at_value`."""
-
-    @property
-    def at_value(self) -> int | str | None:
-        """The AT literal; never evaluated by DuckDB, so it costs nothing outside a query's limits."""
-        return json.loads(self.at_expr) if self.at_expr is not None else None
-
-    @property
-    def key(self) -> str:
-        """Identifies the version request: the same table with the same AT clause resolves once."""
-        return self.table if self.at_unit is None else f"{self.table}@{self.at_unit}:{self.at_expr}"
-
-
-@dataclasses.dataclass(frozen=True)
-class ParsedQuery:
-    """A query that passed the sandbox's checks, with the served tables it names (in tree order)."""
-
-    sql: str
-    tree: str
-    refs: tuple[TableRef, ...]
-    has_parameters: bool
-    reads_rows: bool = True
-    """False when the query names no table and calls no table function: everything it computes
-    comes from its own text (constant expressions). Such a result is usually a few rows whose cost
-    is in planning (DuckDB folds constants while planning, ``LIMIT 0`` or not)."""
-
-    @property
-    def tables(self) -> list[str]:
-        return list(dict.fromkeys(r.table for r in self.refs))
-
-
-@dataclasses.dataclass(frozen=True)
-class Relation:
-    """Where a table reference points after rewriting: a warm copy or a per-query registration."""
-
-    schema: str
-    name: str
-
-
-class _Walker:
-    """Walks a ``json_serialize_sql`` tree, checking it and visiting served table references.
-
-    CTE visibility follows SQL scoping (a CTE sees itself and earlier siblings; the body sees
-    all), so a name that only *looks* like a CTE outside its scope cannot reach a DuckDB system
-    view of the same name.
-    """
-
-    def __init__(self, on_table: Callable[[dict, TableRef], None]) -> None:
-        self.on_table = on_table
-        self.has_parameters = False
-        self.calls_table_functions = False
-
-    def walk(self, node: Any, ctes: frozenset[str] = frozenset()) -> None:
-        if isinstance(node, list):
-            for item in node:
-                self.walk(item, ctes)
-            return
-        if not isinstance(node, dict):
-            return
-        cte_map = node.get("cte_map")
-        if isinstance(cte_map, dict) and cte_map.get("map"):
-            seen = set(ctes)
-            for entry in cte_map["map"]:
-                seen.add(str(entry["key"]).lower())
-                self.walk(entry["value"], frozenset(seen))
-            ctes = frozenset(seen)
-        kind = node.get("type")
-        if kind == "BASE_TABLE":
-            self._base_table(node, ctes)
-        elif kind == "TABLE_FUNCTION":
-            self._table_function(node)
-            self.calls_table_functions = True
-        elif kind == "SHOW_REF" and node.get("query") is None:
-            raise QueryRefusedError(
-                f"SHOW is not available here. {_READ_ONLY_HINT}; list tables with the "
-                "Flight SQL catalog calls (adbc_get_objects, DBeaver's navigator)."
-            )
-        elif node.get("class") == "PARAMETER":
-            self.has_parameters = True
-        elif (
-            node.get("class") == "FUNCTION" and str(node.get("function_name", "")).lower() in DENIED_FUNCTIONS
-        ):
-            raise QueryRefusedError(
-                f"Function {node['function_name']}() is not allowed: it changes state. {_READ_ONLY_HINT}."
-            )
-        for key, value in node.items():
-            if key not in ("cte_map", "at_clause") and isinstance(value, dict | list):
-                self.walk(value, ctes)
-
-    def _base_table(self, node: dict, ctes: frozenset[str]) -> None:
-        catalog = str(node.get("catalog_name") or "").lower()
-        schema = str(node.get("schema_name") or "").lower()
-        name = str(node.get("table_name") or "")
-        if not catalog and not schema and name.lower() in ctes:
-            return
-        if catalog not in ("", CATALOG_NAME) or schema not in ("", SERVED_SCHEMA):
-            shown = ".".join(p for p in (node.get("catalog_name"), node.get("schema_name"), name) if p)
-            raise QueryRefusedError(
-                f"Table {shown} is not served: only {SERVED_SCHEMA}.* tables are visible here "
-                f"(e.g. {SERVED_SCHEMA}.fact_transactions)."
-            )
-        at = node.get("at_clause")
-        unit = expr = None
-        if at:
-            unit = str(at.get("unit", "")).upper()
-            if unit not in _AT_UNITS:
-                raise QueryRefusedError(
-                    f"AT ({unit} => …) is not supported; use AT (VERSION => snapshot id or "
-                    "'tag') or AT (TIMESTAMP => 'YYYY-MM-DD HH:MM:SS')."
-                )
-            expr = json.dumps(_at_literal(unit, at.get("expr")))
-        self.on_table(node, TableRef(f"{SERVED_SCHEMA}.{name.lower()}", unit, expr))
-
-    @staticmethod
-    def _table_function(node: dict) -> None:
-        function = node.get("function") or {}
-        name = str(function.get("function_name", "")).lower()
-        if name not in ALLOWED_TABLE_FUNCTIONS or function.get("schema") or function.get("catalog"):
-            raise QueryRefusedError(
-                f"Table function {name or '?'}() is not allowed: queries may only read gold tables "
-                f"(allowed table functions: {', '.join(sorted(ALLOWED_TABLE_FUNCTIONS))})."
-            )
-
-
-_INT_TYPES = frozenset({"TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT",
-                        "UINTEGER", "UBIGINT", "UHUGEINT"})
-_TIME_CASTS = frozenset({"TIMESTAMP", "TIMESTAMP WITH TIME ZONE", "TIMESTAMP_S", "TIMESTAMP_MS",
-                         "TIMESTAMP_NS", "DATE"})
-
-
-def _at_literal(unit: str, expr: Any) -> int | str:
-    """The literal of an ``AT (…)`` clause, read from the parse tree in Python.
-
-    Only literals are accepted: an expression would have to be evaluated outside the query's
-    time, memory and cancellation limits (issue 20: ``length(repeat('x', 3500000000))`` ran for
-    minutes after its client left).
-
-    Raises:
-        QueryRefusedError: anything but a snapshot id, a 'tag' or a timestamp literal.
-    """
-    node = expr if isinstance(expr, dict) else {}
-    if node.get("class") == "CAST" and str((node.get("cast_type") or {}).get("id")) in _TIME_CASTS:
-        node = node.get("child") or {}
-        if unit != "TIMESTAMP":
-            node = {}
-    value = node.get("value") if node.get("class") == "CONSTANT" else None
-    if isinstance(value, dict) and not value.get("is_null"):
-        kind = str((value.get("type") or {}).get("id"))
-        literal = value.get("value")
-        if unit == "VERSION" and kind in _INT_TYPES and isinstance(literal, int):
-            return literal
-        if kind == "VARCHAR" and isinstance(literal, str) and 0 < len(literal) <= MAX_TAG_CHARS:
-            return literal
-    raise QueryRefusedError(
-        "AT (…) takes a literal: AT (VERSION => 1234567890) (a snapshot id), AT (VERSION => "
-        "'release-2025-06') (a tag) or AT (TIMESTAMP => '2025-06-01 00:00:00') (UTC); expressions and "
-        "parameters are not evaluated there. To bind time travel, use the "
-        "x-lakehouse-snapshot-id/-as-of/-tag headers."
-    )
 
 
 @dataclasses.dataclass
@@ -350,13 +180,13 @@ class Engine:
             if tree.get("error_type") == "parser" or "syntax" in message.lower():
                 raise QueryError(f"The query does not parse: {message}")
             raise QueryRefusedError(
-                f"{self._statement_kinds(sql)} statements are not allowed. {_READ_ONLY_HINT}."
+                f"{self._statement_kinds(sql)} statements are not allowed. {READ_ONLY_HINT}."
             )
         statements = tree.get("statements") or []
         if len(statements) != 1:
-            raise QueryRefusedError(f"Send exactly one statement (got {len(statements)}). {_READ_ONLY_HINT}.")
+            raise QueryRefusedError(f"Send exactly one statement (got {len(statements)}). {READ_ONLY_HINT}.")
         refs: list[TableRef] = []
-        walker = _Walker(lambda _node, ref: refs.append(ref))
+        walker = TreeWalker(lambda _node, ref: refs.append(ref))
         try:
             walker.walk(statements[0])
         except RecursionError:
@@ -396,12 +226,12 @@ class Engine:
                 catalog_name="", schema_name=relation.schema, table_name=relation.name, at_clause=None
             )
 
-        _Walker(swap).walk(statement)
+        TreeWalker(swap).walk(statement)
         if qualified:
-            _requalify_columns(statement, qualified)
-        if self.max_batch_bytes is not None and _has_sized(statement):
+            requalify_columns(statement, qualified)
+        if self.max_batch_bytes is not None and has_sized(statement):
             self._keep_column_names(statement)
-            _guard_sizes(statement, self._size_guards())
+            guard_sizes(statement, self._size_guards())
         sql = self._deserialize(tree)
         self._rewritten.put(memo_key, sql, 2 * len(parsed.sql) + 2 * len(sql))
         return sql
@@ -417,7 +247,7 @@ class Engine:
             return
         if node.get("type") == "SELECT_NODE" and isinstance(node.get("select_list"), list):
             for item in node["select_list"]:
-                if isinstance(item, dict) and not item.get("alias") and _has_sized(item):
+                if isinstance(item, dict) and not item.get("alias") and has_sized(item):
                     one = json.loads(json.dumps(self._select_one))
                     one["statements"][0]["node"]["select_list"] = [item]
                     item["alias"] = self._deserialize(one).removeprefix("SELECT ")
@@ -499,7 +329,7 @@ class Engine:
             cursor = self._db.cursor()
             try:
                 cursor.register("__load", data)
-                cursor.execute(f"CREATE TABLE {CACHE_SCHEMA}.{_quote(name)} AS SELECT * FROM __load")
+                cursor.execute(f"CREATE TABLE {CACHE_SCHEMA}.{quote_identifier(name)} AS SELECT * FROM __load")
             finally:
                 cursor.close()
 
@@ -507,7 +337,7 @@ class Engine:
         with self._admin_lock:
             cursor = self._db.cursor()
             try:
-                cursor.execute(f"DROP TABLE IF EXISTS {CACHE_SCHEMA}.{_quote(name)}")
+                cursor.execute(f"DROP TABLE IF EXISTS {CACHE_SCHEMA}.{quote_identifier(name)}")
             finally:
                 cursor.close()
 
@@ -776,7 +606,7 @@ class Engine:
 
     def _translate(self, exc: Exception, running: _Running | None, timeout: float) -> Exception:
         reason = running.reason if running is not None else None
-        text = _INTERNAL_NAME.sub(r"\1", str(exc))
+        text = INTERNAL_NAME.sub(r"\1", str(exc))
         if reason == "timeout":
             return QueryTimeoutError(
                 f"The query ran longer than this server's {timeout:g} s limit and was stopped "
@@ -793,7 +623,7 @@ class Engine:
                 "(LAKEHOUSE_FLIGHT_QUERY_MEMORY_MB)."
             )
         if isinstance(exc, self._duckdb.PermissionException):
-            return QueryRefusedError(f"Refused by the sandbox: {text}. {_READ_ONLY_HINT}.")
+            return QueryRefusedError(f"Refused by the sandbox: {text}. {READ_ONLY_HINT}.")
         return QueryError(f"The query failed: {text}")
 
 
@@ -907,48 +737,6 @@ def _plain_schema(schema: pa.Schema) -> pa.Schema:
     return pa.schema([f.with_type(_plain_type(f.type)) for f in schema], metadata=schema.metadata)
 
 
-_SIZED = {"repeat": "repeat", "lpad": "pad", "rpad": "pad"}
-
-
-def _has_sized(node: Any) -> bool:
-    if isinstance(node, dict):
-        if node.get("class") == "FUNCTION" and str(node.get("function_name", "")).lower() in _SIZED:
-            return True
-        return any(_has_sized(v) for v in node.values() if isinstance(v, dict | list))
-    if isinstance(node, list):
-        return any(_has_sized(v) for v in node)
-    return False
-
-
-def _guard_sizes(node: Any, guards: Mapping[str, dict]) -> None:
-    """Wrap the size argument of every ``repeat``/``lpad``/``rpad`` call in its guard template."""
-    if isinstance(node, list):
-        for item in node:
-            _guard_sizes(item, guards)
-        return
-    if not isinstance(node, dict):
-        return
-    for value in node.values():
-        if isinstance(value, dict | list):
-            _guard_sizes(value, guards)
-    kind = _SIZED.get(str(node.get("function_name", "")).lower()) if node.get("class") == "FUNCTION" else None
-    children = node.get("children")
-    if kind is None or not isinstance(children, list) or len(children) < 2:
-        return
-    subject, size = children[0], children[1]
-
-    def fill(template: Any) -> Any:
-        if isinstance(template, list):
-            return [fill(t) for t in template]
-        if not isinstance(template, dict):
-            return template
-        if template.get("class") == "COLUMN_REF" and template.get("column_names") in (["__lh_n"], ["__lh_s"]):
-            return json.loads(json.dumps(size if template["column_names"] == ["__lh_n"] else subject))
-        return {k: fill(v) for k, v in template.items()}
-
-    children[1] = fill(guards[kind])
-
-
 class ByteMemo:
     """A least-recently-used memo bounded by the bytes of its entries (an estimate given per entry)."""
 
@@ -993,30 +781,6 @@ class ByteMemo:
             return hit[0]
 
 
-def _requalify_columns(node: Any, qualified: Mapping[tuple[str, ...], str]) -> None:
-    """``gold.t.col`` and ``lakehouse.gold.t.col`` become ``t.col`` once ``gold.t`` is renamed."""
-    if isinstance(node, list):
-        for item in node:
-            _requalify_columns(item, qualified)
-        return
-    if not isinstance(node, dict):
-        return
-    if node.get("class") == "COLUMN_REF":
-        names = node.get("column_names") or []
-        lowered = tuple(str(n).lower() for n in names)
-        for size in (3, 2):
-            if len(names) > size and lowered[:size] in qualified:
-                node["column_names"] = [qualified[lowered[:size]], *names[size:]]
-                break
-    for value in node.values():
-        if isinstance(value, dict | list):
-            _requalify_columns(value, qualified)
-
-
-def _quote(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
-
-
 def _as_duckdb_params(params: Sequence | Mapping | None) -> Any:
     if params is None:
         return None
@@ -1030,14 +794,3 @@ def _param_signature(params: Sequence | Mapping | None) -> tuple:
         return ()
     items = params.items() if isinstance(params, Mapping) else enumerate(params)
     return tuple((k, type(v).__name__) for k, v in items)
-
-
-def as_utc(value: Any) -> dt.datetime:
-    """A TIMESTAMP selector as an aware UTC datetime (naive values are UTC)."""
-    if isinstance(value, str):
-        value = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    elif isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        value = dt.datetime.combine(value, dt.time())
-    if not isinstance(value, dt.datetime):
-        raise QueryError(f"AT (TIMESTAMP => …) needs a timestamp, got {value!r}.")
-    return value if value.tzinfo else value.replace(tzinfo=dt.UTC)

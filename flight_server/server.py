@@ -47,7 +47,7 @@ from flight_server.auth import (
     as_of_from,
 )
 from flight_server.errors import QueryCancelledError, QueryRefusedError, QueryTimeoutError
-from flight_server.sandbox import CATALOG_NAME, SERVED_SCHEMA
+from flight_server.policy import CATALOG_NAME, SERVED_SCHEMA
 from flight_server.service import (
     MAX_PARAM_BYTES,
     CachedStream,

@@ -35,7 +35,8 @@ from catalog.store import STAGING_BRANCH, AsOf, Store
 from flight_server.cache import Lease, Publication, ResultCache, SnapshotTracker, WarmCache
 from flight_server.errors import QueryLimitError, QueryRefusedError, QueryTimeoutError
 from flight_server.named import jsonable, named_query
-from flight_server.sandbox import MEMO_BYTES, SERVED_SCHEMA, ByteMemo, Engine, ParsedQuery, Result, as_utc
+from flight_server.policy import SERVED_SCHEMA, ParsedQuery, as_utc
+from flight_server.sandbox import MEMO_BYTES, ByteMemo, Engine, Result
 from lakehouse.errors import ConfigError, QueryError
 from lakehouse.settings import Settings
 

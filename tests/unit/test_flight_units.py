@@ -18,7 +18,8 @@ from flight_server.auth import Authenticator, as_of_from
 from flight_server.cache import FreshValue
 from flight_server.errors import QueryLimitError, QueryRefusedError, QueryTimeoutError
 from flight_server.named import NAMED_QUERIES, named_query
-from flight_server.sandbox import ByteMemo, Engine, Relation
+from flight_server.policy import Relation
+from flight_server.sandbox import ByteMemo, Engine
 from lakehouse.errors import QueryError
 
 
