@@ -20,7 +20,7 @@ reads word positions (the same PDFium text layer, line grouping, cell parsers an
   Oakdale [RP]`` gives ``subholding_of = 'Birch Creek Properties ⇒ Westchester Properties'`` (the
   part before the last arrow) and ``asset_name = 'Property Oakdale'``;
 * the Cap. Gains box is a drawn check box (paths, not text), found by the PTR extractor's
-  :func:`jobs.silver.ptr_pdf._page_check_boxes`: a tick stroke or a dark fill inside it means ticked.
+  :func:`jobs.silver.ptr_pdf.page_check_boxes`: a tick stroke or a dark fill inside it means ticked.
 
 **These rows are not PTR transactions and must not be mixed with them.** A Member reports each
 trade of a reportable asset on a PTR within 45 days and lists the same trades again on the next
@@ -37,36 +37,40 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from jobs.silver.ptr_pdf import (
-    ASSET_TYPE_CODES,
-    MIN_PLAUSIBLE_DATE,
-    OWNER_CODES,
+from jobs.silver.pdf_layer import (
+    MIN_TEXT_CHARS,
     Box,
     CheckBox,
-    LayoutTolerance,
     PageContent,
     PtrExtractionError,
+    count_text_chars,
+    is_smallcaps,
+    page_check_boxes,
+    read_text_layer,
+    strip_hidden,
+)
+from jobs.silver.ptr_pdf import (
+    LayoutTolerance,
+    Line,
     PtrHeader,
-    _AMOUNT_START_RE,
-    _FULL_DATE_RE,
-    _MIN_TEXT_CHARS,
-    _TICKER_RE,
-    _TX_TOKEN_RE,
-    _count_text_chars,
-    _dates_in,
-    _group_lines,
-    _is_noise,
-    _is_smallcaps,
-    _join,
-    _label_words,
-    _Line,
-    _page_check_boxes,
-    _parse_amount,
-    _parse_header,
-    _parse_tx_type,
-    _read_text_layer,
-    _split_asset,
-    _strip_hidden,
+    group_lines,
+    is_noise,
+    join_parts,
+    label_words,
+    parse_header,
+)
+from jobs.silver.ptr_values import (
+    AMOUNT_START_RE,
+    ASSET_TYPE_CODES,
+    FULL_DATE_RE,
+    MIN_PLAUSIBLE_DATE,
+    OWNER_CODES,
+    TICKER_RE,
+    TX_TOKEN_RE,
+    dates_in,
+    parse_amount,
+    parse_tx_type,
+    split_asset,
 )
 
 __all__ = [
@@ -155,7 +159,7 @@ def extract_schedule_b(pdf: bytes) -> ScheduleBDocument:
     Raises:
         PtrExtractionError: If the bytes are not a PDF, are corrupt, or need a password.
     """
-    return assemble_schedule_b(_read_text_layer(pdf, marks_of=_page_check_boxes))
+    return assemble_schedule_b(read_text_layer(pdf, marks_of=page_check_boxes))
 
 
 def assemble_schedule_b(
@@ -164,11 +168,11 @@ def assemble_schedule_b(
     """Build a :class:`ScheduleBDocument` from positioned words (and the pages' check boxes)."""
     tol = tolerance or LayoutTolerance()
     header_empty = PtrHeader(None, None, None, None, None, None, None)
-    if _count_text_chars(pages) < _MIN_TEXT_CHARS:
+    if count_text_chars(pages) < MIN_TEXT_CHARS:
         return ScheduleBDocument(header_empty, (), len(pages), False, ("no_text_layer",))
-    lines_by_page = [_group_lines(page.words, tol.line) for page in pages]
+    lines_by_page = [group_lines(page.words, tol.line) for page in pages]
     table = _parse_table(lines_by_page, [page.marks for page in pages], tol.column)
-    header = _parse_header(lines_by_page, [() for _ in pages])
+    header = parse_header(lines_by_page, [() for _ in pages])
     rows = tuple(_build_row(n, draft, header.signature_date) for n, draft in enumerate(table.drafts, 1))
     issues: list[str] = []
     if table.schedule_found and not table.none_disclosed and not table.header_found:
@@ -211,7 +215,7 @@ _SCHEDULE_RE = re.compile(r"^S(?:CHEDULE)?\s+([A-J])\s*:")
 _FOOTNOTE_RE = re.compile(r"^\*\s*(?:Investment Vehicle|For the complete list)", re.IGNORECASE)
 
 
-def _header_columns(line: _Line) -> _Columns | None:
+def _header_columns(line: Line) -> _Columns | None:
     """Column positions from a Schedule B header line, or None if the line is not one."""
     found: dict[str, float] = {}
     for word in line.words:
@@ -226,25 +230,25 @@ def _header_columns(line: _Line) -> _Columns | None:
     return _Columns(**values) if xs == sorted(xs) else defaults
 
 
-def _schedule_letter(line: _Line) -> str | None:
+def _schedule_letter(line: Line) -> str | None:
     """'B' for the ``SCHEDULE B: TRANSACTIONS`` heading (any schedule's letter), else None."""
     words = line.words
     if not words or words[0].x0 > 40:
         return None
     first = words[0].text
-    if not (_is_smallcaps(first) or _strip_hidden(first).upper() == "SCHEDULE"):
+    if not (is_smallcaps(first) or strip_hidden(first).upper() == "SCHEDULE"):
         return None
     match = _SCHEDULE_RE.match(line.plain.strip())
     return match.group(1) if match else None
 
 
-def _ends_section(line: _Line) -> bool:
+def _ends_section(line: Line) -> bool:
     """The footnote, or a heading of the report's closing parts (exclusions, certification)."""
     plain = line.plain.strip()
     if _FOOTNOTE_RE.match(plain) or plain.startswith(("I CERTIFY", "Digitally Signed", "IPO:")):
         return True
     # Small-caps headings that are not schedules: 'EXCLUSIONS OF SPOUSE ...', 'CERTIFICATION ...'.
-    return bool(line.words) and line.words[0].x0 < 40 and all(_is_smallcaps(w.text) for w in line.words[:1]) \
+    return bool(line.words) and line.words[0].x0 < 40 and all(is_smallcaps(w.text) for w in line.words[:1]) \
         and ":" not in line.text
 
 
@@ -260,9 +264,9 @@ class _RowDraft:
     subs: list[tuple[str, list[str]]] = field(default_factory=list)
     checkbox: bool | None = None
 
-    def add_cells(self, line: _Line, cols: _Columns, tol: float) -> None:
+    def add_cells(self, line: Line, cols: _Columns, tol: float) -> None:
         for word in line.words:
-            text = _strip_hidden(word.text)
+            text = strip_hidden(word.text)
             if text:
                 self.cells.setdefault(cols.of(word.x0, tol), []).append(text)
 
@@ -275,23 +279,23 @@ class _Table:
     none_disclosed: bool
 
 
-def _is_anchor(line: _Line, cols: _Columns, tol: float) -> bool:
+def _is_anchor(line: Line, cols: _Columns, tol: float) -> bool:
     by_col: dict[str, list[str]] = {}
     for word in line.words:
-        by_col.setdefault(cols.of(word.x0, tol), []).append(_strip_hidden(word.text))
+        by_col.setdefault(cols.of(word.x0, tol), []).append(strip_hidden(word.text))
     dates = by_col.get("date", [])
-    if not (dates and _FULL_DATE_RE.match(dates[0])):
+    if not (dates and FULL_DATE_RE.match(dates[0])):
         return False
     tx = by_col.get("tx_type", [])
     amount = by_col.get("amount", [])
-    return bool(tx and _TX_TOKEN_RE.match(tx[0])) or bool(amount and _AMOUNT_START_RE.match(amount[0]))
+    return bool(tx and TX_TOKEN_RE.match(tx[0])) or bool(amount and AMOUNT_START_RE.match(amount[0]))
 
 
-def _centre(line: _Line) -> float:
+def _centre(line: Line) -> float:
     return sum((w.top + w.bottom) / 2 for w in line.words) / len(line.words)
 
 
-def _parse_table(lines_by_page: Sequence[Sequence[_Line]], marks_by_page: Sequence[Sequence[Box]],
+def _parse_table(lines_by_page: Sequence[Sequence[Line]], marks_by_page: Sequence[Sequence[Box]],
                  tol: float) -> _Table:
     cols = _Columns()
     drafts: list[_RowDraft] = []
@@ -318,7 +322,7 @@ def _parse_table(lines_by_page: Sequence[Sequence[_Line]], marks_by_page: Sequen
             if skip_tail and all(w.text.lower() in _HEADER_TAIL_WORDS for w in line.words):
                 continue
             skip_tail = False
-            if _is_noise(line):
+            if is_noise(line):
                 continue
             if _ends_section(line):
                 done = True
@@ -337,7 +341,7 @@ def _parse_table(lines_by_page: Sequence[Sequence[_Line]], marks_by_page: Sequen
             elif label is not None:
                 current.subs.append(label)
             elif current.subs:
-                current.subs[-1][1].extend(_strip_hidden(w.text) for w in line.words)
+                current.subs[-1][1].extend(strip_hidden(w.text) for w in line.words)
             else:
                 current.add_cells(line, cols, tol)
         _assign_check_boxes(page_drafts, marks_by_page[page_no - 1], cols, tol)
@@ -346,11 +350,11 @@ def _parse_table(lines_by_page: Sequence[Sequence[_Line]], marks_by_page: Sequen
     return _Table(drafts, schedule_found, header_found, none_disclosed)
 
 
-def _sub_label(line: _Line, cols: _Columns, tol: float) -> tuple[str, list[str]] | None:
+def _sub_label(line: Line, cols: _Columns, tol: float) -> tuple[str, list[str]] | None:
     """An ``L:`` / ``D:`` / ``C:`` sub-line: it starts at the Asset column's left edge."""
     if not line.words or abs(line.words[0].x0 - cols.asset) > 3 * tol:
         return None
-    return _label_words(line.words)
+    return label_words(line.words)
 
 
 def _assign_check_boxes(
@@ -382,17 +386,17 @@ def _split_nesting(text: str) -> tuple[str | None, str]:
 
 def _build_row(line_no: int, draft: _RowDraft, signed: dt.date | None) -> ScheduleBRow:
     cells = draft.cells
-    owner = _join(cells.get("owner", [])).upper() or None
-    subholding_of, asset_text = _split_nesting(_join(cells.get("asset", [])))
-    asset_name, ticker, asset_type, _lowered = _split_asset(asset_text)
-    tx_type, tx_known = _parse_tx_type(_join(cells.get("tx_type", [])))
-    dates = _dates_in(cells.get("date", []))
+    owner = join_parts(cells.get("owner", [])).upper() or None
+    subholding_of, asset_text = _split_nesting(join_parts(cells.get("asset", [])))
+    asset_name, ticker, asset_type, _lowered = split_asset(asset_text)
+    tx_type, tx_known = parse_tx_type(join_parts(cells.get("tx_type", [])))
+    dates = dates_in(cells.get("date", []))
     tx_date = dates[0] if dates else None
-    amount_range, low, high, amount_known = _parse_amount(_join(cells.get("amount", [])))
+    amount_range, low, high, amount_known = parse_amount(join_parts(cells.get("amount", [])))
 
     subs: dict[str, list[str]] = {}
     for key, words in draft.subs:
-        text = _join(words)
+        text = join_parts(words)
         if key.startswith("other:"):
             key, text = "description", f"{key[6:]}: {text}"
         subs.setdefault(key, []).append(text)
@@ -416,7 +420,7 @@ def _build_row(line_no: int, draft: _RowDraft, signed: dt.date | None) -> Schedu
         failed.append("dates_plausible")
     if not amount_known:
         failed.append("amount_bucket_known")
-    if ticker is not None and not _TICKER_RE.match(ticker):
+    if ticker is not None and not TICKER_RE.match(ticker):
         failed.append("ticker_format")
     if asset_type not in ASSET_TYPE_CODES:
         failed.append("asset_type_known")

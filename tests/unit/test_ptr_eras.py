@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from jobs.silver import ptr_pdf
+from jobs.silver import pdf_layer, ptr_pdf, ptr_values
 from jobs.silver.ptr_pdf import (
     LAYOUT_ERAS,
     REVIEW_ISSUES,
@@ -166,16 +166,16 @@ def test_every_e_filed_row_has_its_cap_gains_box_read(docs):
 
 def test_2021_text_layer_reads_the_true_letters(pdfs):
     """The glyph ids give the capitals the ToUnicode map lowers: headings, codes, tickers, the banner."""
-    layer = ptr_pdf._read_pdf(pdfs["P_20018346_2021.pdf"])
+    layer = pdf_layer.read_pdf(pdfs["P_20018346_2021.pdf"])
     assert layer.era == "2021_generic" and layer.issues == ()
-    lines = [ptr_pdf._group_lines(page.words, 2.5) for page in layer.pages]
+    lines = [ptr_pdf.group_lines(page.words, 2.5) for page in layer.pages]
     text = "\n".join(line.text for page in lines for line in page)
     assert "Legislative Resource Center" in text and "legislative" not in text
     assert "Univ CA Pub Ed [GS]" in text and "[gS]" not in text
     assert "F ILING S TATUS : New" in text and "IlINg" not in text
     assert "I NITIAL P UBLIC O FFERINGS" in text
     assert "State/District: CA52" in text
-    allen = ptr_pdf._read_pdf(pdfs["P_20018393_2021.pdf"]).pages
+    allen = pdf_layer.read_pdf(pdfs["P_20018393_2021.pdf"]).pages
     words = {w.text for page in allen for w in page.words}
     assert {"(ALB)", "(PYPL)", "(SBUX)", "GA12"} <= words
     assert not {"(AlB)", "(PYPl)", "(SBuX)", "gA12"} & words
@@ -183,7 +183,7 @@ def test_2021_text_layer_reads_the_true_letters(pdfs):
 
 def test_eo_pdf_files_are_not_read_twice(pdfs, monkeypatch):
     """EO.Pdf embeds whole fonts with right maps: no pypdf pass (the benchmark's budget)."""
-    monkeypatch.setattr(ptr_pdf, "_read_fonts", lambda pdf: pytest.fail("EO.Pdf file read with pypdf"))
+    monkeypatch.setattr(pdf_layer, "_read_fonts", lambda pdf: pytest.fail("EO.Pdf file read with pypdf"))
     assert extract_ptr(pdfs["PTR_sample3.pdf"]).header.layout_era == "eo_pdf"
 
 
@@ -191,25 +191,25 @@ def test_mac_glyph_order_is_trusted_only_when_the_map_follows_it():
     # Georgia subset: glyph 36 'A', 47 'L' (mapped to 'l'), 79 'l', 3 the space; ten right entries.
     entries = {3: " ", 36: "A", 37: "B", 38: "C", 39: "D", 40: "E", 68: "a", 69: "b", 70: "c", 79: "l",
                47: "l"}
-    assert ptr_pdf._mac_order_case_fixes(entries) == {47: "L"}
+    assert pdf_layer._mac_order_case_fixes(entries) == {47: "L"}
     # Marlett: check-box pieces at codes 13-25 mapped to 'b'..'n' are not letters in Mac order.
     marlett = {13 + i: chr(ord("b") + i) for i in range(13)}
-    assert ptr_pdf._mac_order_case_fixes(marlett) == {}
+    assert pdf_layer._mac_order_case_fixes(marlett) == {}
     # A map that disagrees with the order elsewhere is not corrected at all.
-    assert ptr_pdf._mac_order_case_fixes({**entries, 50: "x", 51: "y"}) == {}
+    assert pdf_layer._mac_order_case_fixes({**entries, 50: "x", 51: "y"}) == {}
 
 
 def test_to_unicode_cmap_parsing():
     cmap = (b"2 beginbfchar <002F> <006C> <0087> <2022> endbfchar "
             b"2 beginbfrange <0024> <0026> <0041> <0030> <0031> [<0066> <00660069>] endbfrange")
-    assert ptr_pdf._parse_to_unicode(cmap) == {0x2F: "l", 0x87: "\u2022", 0x24: "A", 0x25: "B", 0x26: "C",
+    assert pdf_layer._parse_to_unicode(cmap) == {0x2F: "l", 0x87: "\u2022", 0x24: "A", 0x25: "B", 0x26: "C",
                                                0x30: "f", 0x31: "fi"}
 
 
 def test_a_text_layer_that_cannot_be_matched_to_its_glyphs_is_flagged(pdfs, monkeypatch):
     """If PDFium's characters and the content stream's codes disagree, nothing is 'corrected' blindly:
     the page keeps PDFium's text and the document goes to review."""
-    monkeypatch.setattr(ptr_pdf._Fonts, "page_glyphs", lambda self, index: ptr_pdf._PageGlyphs(["x"], ["y"]))
+    monkeypatch.setattr(pdf_layer._Fonts, "page_glyphs", lambda self, index: pdf_layer._PageGlyphs(["x"], ["y"]))
     doc = extract_ptr(pdfs["P_20018393_2021.pdf"])
     assert doc.issues[:2] == ("glyph_decode_failed:page 1", "glyph_decode_failed:page 2")
     assert issue_code(doc.issues[0]) in REVIEW_ISSUES
@@ -218,7 +218,7 @@ def test_a_text_layer_that_cannot_be_matched_to_its_glyphs_is_flagged(pdfs, monk
 
 
 def test_true_text_skips_spaces_pdfium_dropped():
-    glyphs = ptr_pdf._PageGlyphs(["A", " ", "l", "B"], [None, None, "L", None])
+    glyphs = pdf_layer._PageGlyphs(["A", " ", "l", "B"], [None, None, "L", None])
     assert glyphs.true_text("AlB", [False, False, False]) == "ALB"
     assert glyphs.true_text("A lB", [False, True, False, False]) == "A LB"  # a space PDFium added
     assert glyphs.true_text("AxB", [False, False, False]) is None  # a code read as another letter
@@ -292,7 +292,7 @@ def test_amount_bounds_that_do_not_match_the_label_fail(aapl):
 
 
 def _layer(pdfs, name):
-    layer = ptr_pdf._read_pdf(pdfs[name])
+    layer = pdf_layer.read_pdf(pdfs[name])
     return layer.pages, layer.era
 
 
@@ -353,7 +353,7 @@ def test_a_box_clipped_by_the_page_break_belongs_to_the_row_cut_there(pdfs):
     ],
 )
 def test_a_single_dollar_value_is_kept(printed, expected):
-    assert ptr_pdf._parse_amount(printed) == expected
+    assert ptr_values.parse_amount(printed) == expected
 
 
 # --------------------------------------------------------------------------------------------
@@ -441,7 +441,7 @@ def test_review_issues_are_named_issues():
 
 
 def test_a_content_stream_that_cannot_be_followed_is_flagged(pdfs, monkeypatch):
-    monkeypatch.setattr(ptr_pdf._Fonts, "page_glyphs", lambda self, index: None)  # e.g. an inline image
+    monkeypatch.setattr(pdf_layer._Fonts, "page_glyphs", lambda self, index: None)  # e.g. an inline image
     doc = extract_ptr(pdfs["P_20018346_2021.pdf"])
     assert [i for i in doc.issues if issue_code(i) == "glyph_decode_failed"] == [
         "glyph_decode_failed:page 1", "glyph_decode_failed:page 2", "glyph_decode_failed:page 3"]
@@ -461,6 +461,6 @@ def test_a_scan_has_no_text_layer_era():
 def test_a_file_without_composite_fonts_is_not_read_with_pypdf(monkeypatch):
     """Only a composite (Type0) font's codes are glyph ids: a file with none skips the pypdf pass."""
     data = amended_ptr()
-    assert not ptr_pdf._may_show_glyph_ids(data)
-    monkeypatch.setattr(ptr_pdf, "_read_fonts", lambda pdf: pytest.fail("read with pypdf"))
+    assert not pdf_layer._may_show_glyph_ids(data)
+    monkeypatch.setattr(pdf_layer, "_read_fonts", lambda pdf: pytest.fail("read with pypdf"))
     assert extract_ptr(data).header.layout_era == "unknown"
