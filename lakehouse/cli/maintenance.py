@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import click
 
-from lakehouse.cli import Context, handle_errors, main, pass_ctx
+from lakehouse.cli.support import Context, handle_errors, pass_ctx
 
 
-@main.group()
+@click.group()
 def release() -> None:
     """Citable releases: every gold table tagged at one point in time."""
 
@@ -33,7 +33,7 @@ def release_tag(c: Context, name: str, force: bool) -> None:
     click.echo(f'Query this release with: lakehouse query --tag {name} "select ..."', err=True)
 
 
-@main.group()
+@click.group()
 def maintain() -> None:
     """Keep tables lean: expire old snapshots, delete orphan files, compact small files."""
 

@@ -1,67 +1,26 @@
-"""The ``lakehouse`` command: thin click commands over :class:`lakehouse.app.Lakehouse`."""
+"""The ``lakehouse`` group and its core commands: init, ingest house, transform, query, snapshots,
+lineage, tables, catalog-config, demo."""
 
 from __future__ import annotations
 
-import datetime as dt
-import functools
 import logging
 import sys
 from pathlib import Path
 
 import click
 
+from lakehouse.cli.support import (
+    Context,
+    JsonLogFormatter,
+    Progress,
+    as_of_options,
+    chosen_years,
+    handle_errors,
+    pass_ctx,
+    version_of,
+    year_options,
+)
 from lakehouse.errors import ExitCode, LakehouseError
-from lakehouse.settings import load_settings
-
-
-class Context:
-    """Per-invocation state: settings now, the lakehouse (catalog connection) on first use."""
-
-    def __init__(self, home: str | None, debug: bool) -> None:
-        self.settings = load_settings(home=home)
-        self.debug = debug
-        self._app = None
-
-    @property
-    def app(self):
-        if self._app is None:
-            from lakehouse.app import Lakehouse
-
-            self._app = Lakehouse.open(self.settings)
-        return self._app
-
-
-pass_ctx = click.make_pass_decorator(Context)
-
-
-class JsonLogFormatter(logging.Formatter):
-    """One JSON object per log record, for log shippers."""
-
-    def format(self, record: logging.LogRecord) -> str:
-        import json
-
-        entry = {"time": self.formatTime(record, "%Y-%m-%dT%H:%M:%S%z"), "level": record.levelname,
-                 "logger": record.name, "message": record.getMessage()}
-        if record.exc_info:
-            entry["exception"] = self.formatException(record.exc_info)
-        return json.dumps(entry)
-
-
-def handle_errors(fn):
-    """Turn LakehouseError into 'Error: …' and its exit code (full traceback with --debug)."""
-
-    @functools.wraps(fn)
-    def wrapper(*args, **kwargs):
-        try:
-            return fn(*args, **kwargs)
-        except LakehouseError as exc:
-            ctx = click.get_current_context()
-            if ctx.find_object(Context) and ctx.find_object(Context).debug:
-                raise
-            click.secho(f"Error: {exc}", fg="red", err=True)
-            ctx.exit(int(exc.exit_code))
-
-    return wrapper
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -104,34 +63,8 @@ def ingest() -> None:
     """Load source data into bronze."""
 
 
-def _year_options(default_help: str):
-    """``--year Y`` (repeatable) and ``--years RANGE`` (2012-2026, 2018,2020-2022), shared by commands."""
-
-    def decorate(fn):
-        fn = click.option("--years", "year_ranges", multiple=True, metavar="RANGE",
-                          help="Filing years as a range or list, e.g. 2012-2026 or 2018,2020-2022 "
-                               "(2008, the first year the Clerk publishes, to next year).")(fn)
-        return click.option("--year", "years", type=int, multiple=True,
-                            help=f"Filing year; repeat for several [{default_help}].")(fn)
-
-    return decorate
-
-
-def _chosen_years(years: tuple[int, ...], year_ranges: tuple[str, ...], *, default_current: bool) -> list[int]:
-    """The years of --year and --years together; a year the Clerk does not publish is a usage error."""
-    from lakehouse.years import YearRangeError, resolve_years
-
-    try:
-        chosen = resolve_years(years, year_ranges, default_current=default_current)
-    except YearRangeError as exc:
-        raise click.UsageError(str(exc)) from None
-    if not chosen:
-        raise click.UsageError("Give the filing years: --year 2025 (repeatable) or --years 2012-2026.")
-    return chosen
-
-
 @ingest.command("house")
-@_year_options("required, unless --years")
+@year_options("required, unless --years")
 @click.option("--source", default=None, help="Base URL or local directory with the Clerk's layout "
               "[env LAKEHOUSE_SOURCE; default the Clerk's site].")
 @click.option("--types", default="P", show_default=True, help="Filing types whose PDFs to fetch, comma-separated.")
@@ -147,8 +80,8 @@ def ingest_house(c: Context, years: tuple[int, ...], year_ranges: tuple[str, ...
     import uuid
 
     failed, quarantined, run_id = False, 0, uuid.uuid4().hex[:12]  # one run id for every year of the command
-    for year in _chosen_years(years, year_ranges, default_current=False):
-        with _progress(f"{year} PDFs") as progress:
+    for year in chosen_years(years, year_ranges, default_current=False):
+        with Progress(f"{year} PDFs") as progress:
             report = c.app.ingest_house([year], types=types.split(","), source=source, progress=progress,
                                         run_id=run_id)
         for y in report.years:
@@ -176,7 +109,7 @@ def ingest_house(c: Context, years: tuple[int, ...], year_ranges: tuple[str, ...
 @handle_errors
 def transform(c: Context, layer: str, full_refresh: bool, reextract: bool, accept_anomaly: bool) -> None:
     """Run the LAYER jobs incrementally (only inputs changed since their last run)."""
-    with _progress("extracting PDFs") as progress:
+    with Progress("extracting PDFs") as progress:
         results = c.app.transform(layer, full_refresh=full_refresh, reextract=reextract, progress=progress,
                                   accept_anomaly=accept_anomaly)
     for r in results:
@@ -185,31 +118,9 @@ def transform(c: Context, layer: str, full_refresh: bool, reextract: bool, accep
                                                if r.status == "committed" else ""))
 
 
-def _as_of_options(fn):
-    fn = click.option("--tag", default=None, help="Read tables at this tag.")(fn)
-    fn = click.option("--as-of", "as_of", default=None, help="Read tables as of this time (ISO 8601; UTC if no zone).")(fn)
-    fn = click.option("--snapshot", "snapshot_id", type=int, default=None, help="Read at this snapshot id.")(fn)
-    return fn
-
-
-def _as_of(snapshot_id: int | None, as_of: str | None, tag: str | None):
-    from catalog.store import AsOf
-
-    if sum(x is not None for x in (snapshot_id, as_of, tag)) > 1:
-        raise click.UsageError("Give at most one of --snapshot, --as-of and --tag.")
-    when = None
-    if as_of is not None:
-        try:
-            when = dt.datetime.fromisoformat(as_of)
-        except ValueError:
-            raise click.BadParameter(f"{as_of!r} is not an ISO 8601 time, e.g. 2025-06-01T12:00:00Z",
-                                     param_hint="--as-of") from None
-    return AsOf(snapshot_id=snapshot_id, timestamp=when, tag=tag)
-
-
 @main.command()
 @click.argument("sql")
-@_as_of_options
+@as_of_options
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json", "parquet"]), default="table",
               show_default=True)
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
@@ -223,7 +134,7 @@ def query(c: Context, sql: str, snapshot_id, as_of, tag, fmt: str, output: str |
     """Run SQL over bronze.*, silver.*, gold.* and ops.* tables, optionally in the past."""
     from lakehouse.output import write
 
-    version = _as_of(snapshot_id, as_of, tag)
+    version = version_of(snapshot_id, as_of, tag)
     if remote:
         from lakehouse.client import connect
 
@@ -320,44 +231,3 @@ def demo(c: Context, workdir: str | None) -> None:
     from lakehouse.demo import run_demo
 
     run_demo(Path(workdir) if workdir else c.settings.home / "demo", echo=click.echo)
-
-
-class _progress:
-    """A click progress bar on a terminal; nothing otherwise."""
-
-    def __init__(self, label: str) -> None:
-        self.label, self.bar = label, None
-
-    def __enter__(self):
-        if not sys.stderr.isatty():
-            return None
-        return self.update
-
-    def update(self, done: int, total: int) -> None:
-        if self.bar is not None and (total != self.bar.length or done < self.bar.pos):  # the next year's PDFs
-            self.bar.__exit__(None, None, None)
-            self.bar = None
-        if self.bar is None:
-            self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr)
-            self.bar.__enter__()
-        self.bar.update(done - self.bar.pos)
-
-    def __exit__(self, *exc) -> None:
-        if self.bar is not None:
-            self.bar.__exit__(*exc)
-
-
-def _register_feature_commands() -> None:
-    """Attach the commands that live in their own modules (lakehouse/cli_*.py) to ``main``."""
-    import importlib
-    import pkgutil
-
-    import lakehouse
-
-    for module in pkgutil.iter_modules(lakehouse.__path__):
-        if module.name.startswith("cli_"):
-            importlib.import_module(f"lakehouse.{module.name}")
-
-
-_register_feature_commands()
-

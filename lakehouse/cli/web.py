@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import click
 
-from lakehouse.cli import Context, handle_errors, main, pass_ctx
+from lakehouse.cli.support import Context, handle_errors, pass_ctx
 
 
-@main.command()
+@click.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
 @click.option("--port", type=int, default=8080, show_default=True, help="Port (0 = any free port).")
 @click.option(

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import click
 
-from lakehouse.cli import Context, handle_errors, main, pass_ctx
+from lakehouse.cli.support import Context, handle_errors, pass_ctx
 
 
-@main.group()
+@click.group()
 def review() -> None:
     """The review queue: rows of scanned paper PTRs a person must read.
 

@@ -7,11 +7,11 @@ import sys
 
 import click
 
-from lakehouse.cli import Context, handle_errors, main, pass_ctx
+from lakehouse.cli.support import Context, handle_errors, pass_ctx
 from lakehouse.errors import ExitCode
 
 
-@main.group()
+@click.group()
 def checks() -> None:
     """Data-quality checks (SodaCL, one file per silver and gold table in checks/)."""
 

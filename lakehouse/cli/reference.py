@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import click
 
-from lakehouse.cli import Context, handle_errors, ingest, pass_ctx
+from lakehouse.cli.support import Context, handle_errors, pass_ctx
 
 
-@ingest.command("reference")
+@click.command("reference")
 @click.option("--source", default=None,
               help="Directory or base URL holding company_tickers_exchange.json and constituents.csv "
               "[default: the SEC's and the S&P 500 data package's official URLs].")

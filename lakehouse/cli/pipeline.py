@@ -7,16 +7,16 @@ import time
 
 import click
 
-from lakehouse.cli import Context, _chosen_years, _progress, _year_options, handle_errors, main, pass_ctx
+from lakehouse.cli.support import Context, Progress, chosen_years, handle_errors, pass_ctx, year_options
 
 
-@main.group()
+@click.group()
 def pipeline() -> None:
     """Run the whole pipeline: ingest, silver, gold (each audited before it is published)."""
 
 
 @pipeline.command("run")
-@_year_options("default: the current year only")
+@year_options("default: the current year only")
 @click.option("--source", default=None, help="Clerk site, mirror URL or directory [env LAKEHOUSE_SOURCE].")
 @click.option("--types", default="P", show_default=True, help="Filing types whose PDFs to fetch.")
 @click.option("--members-source", default=None, help="Also (re)load Members from this URL or path.")
@@ -48,8 +48,8 @@ def pipeline_run(c: Context, years, year_ranges, source, types, members_source, 
         except ValueError as exc:
             raise click.BadParameter(str(exc), param_hint="--every") from None
     while True:
-        chosen = _chosen_years(years, year_ranges, default_current=True)  # per run: the current year moves on
-        with _progress("downloading PDFs") as progress, _progress("extracting PDFs") as extract_progress:
+        chosen = chosen_years(years, year_ranges, default_current=True)  # per run: the current year moves on
+        with Progress("downloading PDFs") as progress, Progress("extracting PDFs") as extract_progress:
             report = run_pipeline(c.app, chosen, source=source, types=types.split(","),
                                   members_source=members_source, reference_source=reference_source,
                                   attempts=attempts, echo=click.echo, progress=progress,
@@ -61,7 +61,7 @@ def pipeline_run(c: Context, years, year_ranges, source, types, members_source, 
         time.sleep(interval)
 
 
-@main.command()
+@click.command()
 @click.option("--last", "last", type=int, default=5, show_default=True, help="How many runs to show.")
 @pass_ctx
 @handle_errors

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import click
 
-from lakehouse.cli import Context, handle_errors, ingest, pass_ctx
+from lakehouse.cli.support import Context, handle_errors, pass_ctx
 
 
-@ingest.command("members")
+@click.command("members")
 @click.option("--source", default=None,
               help="A congress-legislators YAML file, legislators_terms.csv, a directory holding them, or a "
               "base URL [default: the project's published legislators-current.yaml and "

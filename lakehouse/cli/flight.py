@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import click
 
-from lakehouse.cli import Context, handle_errors, main, pass_ctx
+from lakehouse.cli.support import Context, handle_errors, pass_ctx
 
 
-@main.command()
+@click.command()
 @click.option("--host", default=None, help="Address to bind [env LAKEHOUSE_FLIGHT_HOST; default 127.0.0.1].")
 @click.option(
     "--port", type=int, default=None, help="Port [env LAKEHOUSE_FLIGHT_PORT; default 8815; 0 = any]."

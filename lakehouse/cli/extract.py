@@ -7,10 +7,10 @@ from pathlib import Path
 
 import click
 
-from lakehouse.cli import handle_errors, main
+from lakehouse.cli.support import handle_errors
 
 
-@main.group()
+@click.group()
 def extract() -> None:
     """Extract data from a single document file."""
 

@@ -1,0 +1,137 @@
+"""What every ``lakehouse`` command shares: the per-invocation context, error handling, and the
+options several commands take (years, versions, progress). Command modules import only this."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import logging
+import sys
+
+import click
+
+from lakehouse.errors import LakehouseError
+from lakehouse.settings import load_settings
+
+
+class Context:
+    """Per-invocation state: settings now, the lakehouse (catalog connection) on first use."""
+
+    def __init__(self, home: str | None, debug: bool) -> None:
+        self.settings = load_settings(home=home)
+        self.debug = debug
+        self._app = None
+
+    @property
+    def app(self):
+        if self._app is None:
+            from lakehouse.app import Lakehouse
+
+            self._app = Lakehouse.open(self.settings)
+        return self._app
+
+
+pass_ctx = click.make_pass_decorator(Context)
+
+
+class JsonLogFormatter(logging.Formatter):
+    """One JSON object per log record, for log shippers."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        import json
+
+        entry = {"time": self.formatTime(record, "%Y-%m-%dT%H:%M:%S%z"), "level": record.levelname,
+                 "logger": record.name, "message": record.getMessage()}
+        if record.exc_info:
+            entry["exception"] = self.formatException(record.exc_info)
+        return json.dumps(entry)
+
+
+def handle_errors(fn):
+    """Turn LakehouseError into 'Error: …' and its exit code (full traceback with --debug)."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except LakehouseError as exc:
+            ctx = click.get_current_context()
+            if ctx.find_object(Context) and ctx.find_object(Context).debug:
+                raise
+            click.secho(f"Error: {exc}", fg="red", err=True)
+            ctx.exit(int(exc.exit_code))
+
+    return wrapper
+
+
+def year_options(default_help: str):
+    """``--year Y`` (repeatable) and ``--years RANGE`` (2012-2026, 2018,2020-2022), shared by commands."""
+
+    def decorate(fn):
+        fn = click.option("--years", "year_ranges", multiple=True, metavar="RANGE",
+                          help="Filing years as a range or list, e.g. 2012-2026 or 2018,2020-2022 "
+                               "(2008, the first year the Clerk publishes, to next year).")(fn)
+        return click.option("--year", "years", type=int, multiple=True,
+                            help=f"Filing year; repeat for several [{default_help}].")(fn)
+
+    return decorate
+
+
+def chosen_years(years: tuple[int, ...], year_ranges: tuple[str, ...], *, default_current: bool) -> list[int]:
+    """The years of --year and --years together; a year the Clerk does not publish is a usage error."""
+    from lakehouse.years import YearRangeError, resolve_years
+
+    try:
+        chosen = resolve_years(years, year_ranges, default_current=default_current)
+    except YearRangeError as exc:
+        raise click.UsageError(str(exc)) from None
+    if not chosen:
+        raise click.UsageError("Give the filing years: --year 2025 (repeatable) or --years 2012-2026.")
+    return chosen
+
+
+def as_of_options(fn):
+    fn = click.option("--tag", default=None, help="Read tables at this tag.")(fn)
+    fn = click.option("--as-of", "as_of", default=None, help="Read tables as of this time (ISO 8601; UTC if no zone).")(fn)
+    fn = click.option("--snapshot", "snapshot_id", type=int, default=None, help="Read at this snapshot id.")(fn)
+    return fn
+
+
+def version_of(snapshot_id: int | None, as_of: str | None, tag: str | None):
+    from catalog.store import AsOf
+
+    if sum(x is not None for x in (snapshot_id, as_of, tag)) > 1:
+        raise click.UsageError("Give at most one of --snapshot, --as-of and --tag.")
+    when = None
+    if as_of is not None:
+        try:
+            when = dt.datetime.fromisoformat(as_of)
+        except ValueError:
+            raise click.BadParameter(f"{as_of!r} is not an ISO 8601 time, e.g. 2025-06-01T12:00:00Z",
+                                     param_hint="--as-of") from None
+    return AsOf(snapshot_id=snapshot_id, timestamp=when, tag=tag)
+
+
+class Progress:
+    """A click progress bar on a terminal; nothing otherwise."""
+
+    def __init__(self, label: str) -> None:
+        self.label, self.bar = label, None
+
+    def __enter__(self):
+        if not sys.stderr.isatty():
+            return None
+        return self.update
+
+    def update(self, done: int, total: int) -> None:
+        if self.bar is not None and (total != self.bar.length or done < self.bar.pos):  # the next year's PDFs
+            self.bar.__exit__(None, None, None)
+            self.bar = None
+        if self.bar is None:
+            self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr)
+            self.bar.__enter__()
+        self.bar.update(done - self.bar.pos)
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(*exc)
