@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import urllib.parse
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -19,7 +19,10 @@ from starlette.responses import Response
 from catalog.store import AsOf
 from lakehouse.errors import QueryError
 from web.data import Answer, WebData, selector
-from web.formats import MEDIA_TYPES, negotiate, records, to_arrow, to_csv, to_json
+from web.formats import MEDIA_TYPES, json_records, negotiate, to_arrow, to_csv, to_json
+
+if TYPE_CHECKING:
+    from flight_server.service import Request as ServiceRequest
 
 SELECTORS = ("as_of", "tag", "snapshot_id")
 RESERVED = (*SELECTORS, "format", "offset")
@@ -246,6 +249,8 @@ def answer(data: WebData, endpoint: Endpoint, request: Request, *, private: bool
         more = table.num_rows > (limit if endpoint.paging == "native" else offset + limit)
         start = 0 if endpoint.paging == "native" else offset
         table = table.slice(start, limit)
+        if endpoint.paging == "native" and run["limit"] == limit and table.num_rows == limit:
+            more = _has_row_after(data, endpoint, run, offset + limit, pinned)
     next_url = _next_url(request, offset + limit) if more else None
     if next_url:
         headers["Link"] = f'<{next_url}>; rel="next"'
@@ -254,7 +259,7 @@ def answer(data: WebData, endpoint: Endpoint, request: Request, *, private: bool
     if fmt == "arrow":
         return Response(to_arrow(table), media_type=MEDIA_TYPES["arrow"], headers=headers)
     meta = _meta(endpoint, result, values, as_of, table.num_rows, offset, limit, next_url)
-    rows = records(table)
+    rows = json_records(table)
     if endpoint.shape == "filing":
         header = {k: v for k, v in rows[0].items() if k in FILING_HEADER} if rows else None
         lines = [
@@ -268,6 +273,20 @@ def answer(data: WebData, endpoint: Endpoint, request: Request, *, private: bool
     else:
         body = {"data": rows, "meta": meta}
     return Response(to_json(body), media_type=MEDIA_TYPES["json"], headers=headers)
+
+
+def _has_row_after(
+    data: WebData, endpoint: Endpoint, run: Mapping[str, Any], offset: int, pinned: ServiceRequest
+) -> bool:
+    """Whether a row follows ``offset``, at the versions the page read.
+
+    A page of the query's maximum ``limit`` cannot ask for one row more, so one more row is asked for
+    on its own.
+    """
+    if offset > MAX_OFFSET:
+        return False
+    probe = data.prepare(endpoint.query, {**run, "limit": 1, "offset": offset}, pins=pinned.pins)
+    return data.run(probe).table.num_rows > 0
 
 
 def _meta(

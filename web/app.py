@@ -30,7 +30,7 @@ from catalog.store import Store
 from lakehouse.errors import ConfigError, LakehouseError, NoSuchSnapshotError, NoSuchTableError, NotFoundError
 from lakehouse.settings import Settings
 from web import api, pages
-from web.data import WebData
+from web.data import NotBuiltError, WebData
 from web.formats import NotAcceptableError
 
 logger = logging.getLogger(__name__)
@@ -49,6 +49,8 @@ def status_of(exc: BaseException) -> int:
         return exc.status
     if isinstance(exc, NotAcceptableError):
         return 406
+    if isinstance(exc, NotBuiltError):
+        return 503
     if isinstance(exc, NotFoundError | NoSuchSnapshotError | NoSuchTableError):
         return 404
     if isinstance(exc, QueryTimeoutError):
@@ -62,7 +64,7 @@ def status_of(exc: BaseException) -> int:
 
 def api_error(exc: BaseException, endpoint: api.Endpoint | None = None) -> JSONResponse:
     status = status_of(exc)
-    if status >= 500:
+    if status >= 500 and not isinstance(exc, NotBuiltError):  # an unbuilt home is a state, not a fault
         logger.error("API request failed: %s", exc, exc_info=not isinstance(exc, LakehouseError))
     body: dict[str, Any] = {"error": {"status": status, "message": str(exc)}}
     if endpoint is not None and status == 400:

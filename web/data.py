@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 import pyarrow as pa
 
 from catalog.store import AsOf, Store
-from lakehouse.errors import NoSuchSnapshotError, NoSuchTableError, NotFoundError, QueryError
+from lakehouse.errors import LakehouseError, NoSuchSnapshotError, NoSuchTableError, NotFoundError, QueryError
 from lakehouse.settings import Settings
 
 if TYPE_CHECKING:
@@ -69,6 +69,10 @@ def selector(snapshot_id: Any = None, as_of: Any = None, tag: Any = None) -> AsO
     return AsOf(snapshot_id=sid, timestamp=when, tag=str(tag).strip() if tag not in (None, "") else None)
 
 
+class NotBuiltError(LakehouseError):
+    """A table the answer reads does not exist yet: the home was never built (HTTP 503, not a 400)."""
+
+
 @dataclasses.dataclass(frozen=True)
 class Answer:
     """A query's result and the snapshot id of every table it read (None: the table was empty then)."""
@@ -106,12 +110,21 @@ class WebData:
 
     # -- named queries ----------------------------------------------------------------------------
 
-    def prepare(self, name: str, params: Mapping[str, Any], as_of: AsOf | None = None) -> Request:
+    def prepare(
+        self,
+        name: str,
+        params: Mapping[str, Any],
+        as_of: AsOf | None = None,
+        pins: Mapping[str, int | None] | None = None,
+    ) -> Request:
         """The pinned request of named query ``name``: validated, every table resolved to a snapshot.
+
+        ``pins`` (those of an earlier request) reads exactly the versions that request read.
 
         Raises:
             QueryError: unknown query or parameter, or a value that fails its rule.
             NoSuchSnapshotError: the selector names no snapshot.
+            NotBuiltError: a table the query reads does not exist yet.
         """
         from flight_server.named import named_query
         from flight_server.service import Request
@@ -121,11 +134,38 @@ class WebData:
         sql, bound = query.bind(values)
         empty = query.empty_error.format(**values) if query.empty_error else None
         request = Request(
-            sql, bound, as_of=as_of or AsOf(), named=query.name, named_params=values, empty_error=empty
+            sql,
+            bound,
+            as_of=as_of or AsOf(),
+            pins=pins,
+            named=query.name,
+            named_params=values,
+            empty_error=empty,
         )
         return self._pin(request)
 
     def _pin(self, request: Request) -> Request:
+        try:
+            return self._pin_existing(request)
+        except QueryError as exc:
+            missing = self._missing_tables(request.sql)
+            if not missing:
+                raise
+            raise NotBuiltError(
+                f"Nothing is built here yet: {', '.join(missing)} "
+                f"{'does' if len(missing) == 1 else 'do'} not exist. Run `lakehouse pipeline "
+                "run` (or `lakehouse transform gold` after ingesting) to build the gold tables, then retry."
+            ) from exc
+
+    def _missing_tables(self, sql: str) -> list[str]:
+        """Tables ``sql`` reads that do not exist (asked only once a query failed: free when all is well)."""
+        try:
+            tables = self.service.engine.parse(sql).tables
+        except LakehouseError:
+            return []
+        return [t for t in tables if not self.service.tracker.is_served(t)]
+
+    def _pin_existing(self, request: Request) -> Request:
         """Pin ``request``; a snapshot id of a table the query does not read means "as of its commit".
 
         Flight resolves a snapshot id only against the tables a query reads; the web's as-of selector

@@ -95,6 +95,24 @@ def records(table: pa.Table) -> list[dict[str, Any]]:
     return [{k: clean(v) for k, v in row.items()} for row in table.to_pylist()]
 
 
+def json_records(table: pa.Table) -> list[dict[str, Any]]:
+    """:func:`records` for a JSON body, made in Arrow where Python was the cost (half the API's time).
+
+    Dates become ISO text in one cast instead of a JSON callback per value; only float columns are
+    checked for NaN and infinities, in one vectorised pass.
+    """
+    import pyarrow.compute as pc
+
+    for i, field in enumerate(table.schema):
+        if pa.types.is_floating(field.type):
+            column = table.column(i)
+            finite = pc.is_finite(column)
+            table = table.set_column(i, field, pc.if_else(finite, column, pa.scalar(None, field.type)))
+        elif pa.types.is_date(field.type):
+            table = table.set_column(i, field.with_type(pa.string()), table.column(i).cast(pa.string()))
+    return table.to_pylist()
+
+
 def to_json(body: Any) -> bytes:
     return json.dumps(body, default=_json_default, separators=(",", ":"), ensure_ascii=False).encode()
 

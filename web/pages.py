@@ -8,6 +8,7 @@ specs (JSON) that ``static/app.js`` draws with the plotly.js the app serves itse
 from __future__ import annotations
 
 import collections
+import dataclasses
 import datetime as dt
 import threading
 import time
@@ -21,12 +22,15 @@ from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
 from catalog.store import AsOf
-from lakehouse.errors import LakehouseError, NotFoundError
+from lakehouse.errors import LakehouseError, NoSuchTableError, NotFoundError
 from web.data import VERSION_TABLE, WebData, selector
 from web.formats import records
 
 TABLE_ROWS = 200
 """Rows a page's table shows; the rest are a CSV download away."""
+PAGE_TRADES = 10_000
+"""Trades a Member or ticker page reads: ``member_trades``' largest limit. A page that gets this many
+says "at least" (the API pages on past it)."""
 MEMBER_FILINGS_SQL = """
     SELECT doc_id, filing_date, filing_type_name, is_amendment, pdf_url
     FROM gold.fact_filings WHERE bioguide_id = $bioguide_id
@@ -36,6 +40,19 @@ FILING_EXTRACTION_SQL = """
     FROM gold.fact_transactions WHERE doc_id = $doc_id
     GROUP BY ALL ORDER BY rows DESC"""
 """The extraction method is not among the ``filing`` named query's columns; one small page query reads it."""
+REVIEW_OPTIONS = {
+    "owner": "--owner SP|JT|DC|self",
+    "asset_name": '--asset-name "AS WRITTEN"',
+    "ticker": "--ticker TICKER",
+    "asset_type": "--asset-type CODE",
+    "transaction_type": "--transaction-type purchase|sale|partial_sale|exchange",
+    "transaction_date": "--transaction-date MM/DD/YY",
+    "notification_date": "--notification-date MM/DD/YY",
+    "amount_range": "--amount A-K",
+    "description": '--description "…"',
+    "comment": '--comment "…"',
+}
+"""The ``lakehouse review enter`` option a reviewer fills in for each field left to read."""
 BUY, SELL = "#1a7f37", "#cf222e"
 TYPE_COLORS = {"purchase": BUY, "sale": SELL, "partial_sale": "#e16f24", "exchange": "#6e7781"}
 
@@ -98,6 +115,7 @@ class Pages:
             Route("/filings/{doc_id}", self._page(self.filing)),
             Route("/search", self._page(self.search)),
             Route("/quality", self._page(self.quality)),
+            Route("/review/{doc_id}/{line_no:int}.png", self.review_image),
             Route("/docs", self._page(self.docs)),
         ]
 
@@ -246,7 +264,7 @@ class Pages:
     def member(self, request: Request, as_of: AsOf) -> tuple[str, dict[str, Any]]:
         bioguide_id = request.path_params["bioguide_id"].upper()
         trades = records(
-            self.data.named("member_trades", {"bioguide_id": bioguide_id, "limit": 10_000}, as_of).table
+            self.data.named("member_trades", {"bioguide_id": bioguide_id, "limit": PAGE_TRADES}, as_of).table
         )
         found = [
             r
@@ -268,6 +286,7 @@ class Pages:
             "detail": found[0]["detail"] if found else "",
             "trades": trades[:TABLE_ROWS],
             "count": len(trades),
+            "capped": len(trades) >= PAGE_TRADES,
             "filings": filings,
             "tickers": tickers.most_common(25),
             "late": late,
@@ -280,7 +299,9 @@ class Pages:
 
     def ticker(self, request: Request, as_of: AsOf) -> tuple[str, dict[str, Any]]:
         ticker = request.path_params["ticker"].upper()
-        trades = records(self.data.named("member_trades", {"ticker": ticker, "limit": 10_000}, as_of).table)
+        trades = records(
+            self.data.named("member_trades", {"ticker": ticker, "limit": PAGE_TRADES}, as_of).table
+        )
         found = [
             r
             for r in records(self.data.named("search", {"q": ticker, "limit": 5}, as_of).table)
@@ -298,6 +319,7 @@ class Pages:
             "name": found[0]["name"] if found else (trades[0]["asset_name"] if trades else ""),
             "trades": trades[:TABLE_ROWS],
             "count": len(trades),
+            "capped": len(trades) >= PAGE_TRADES,
             "buys": buys,
             "sells": sells,
             "members": members.most_common(),
@@ -342,12 +364,53 @@ class Pages:
                 "xaxis": {"type": "category"},
             },
         }
-        return "quality.html", {"rows": rows, "chart": chart, "moment": moment}
+        return "quality.html", {
+            "rows": rows,
+            "chart": chart,
+            "moment": moment,
+            "open_items": self.open_items(),
+        }
+
+    def open_items(self) -> list[dict[str, Any]]:
+        """The review queue's open items now (the queue's state is not time-travelled), with their command."""
+        from jobs.silver.review import review_items
+
+        try:
+            items = review_items(self.data.store)
+        except NoSuchTableError:  # a home never initialised has no queue yet
+            return []
+        return [
+            {
+                **dataclasses.asdict(item),
+                "command": review_command(item.doc_id, item.line_no, item.fields_to_read),
+            }
+            for item in items
+        ]
+
+    def review_image(self, request: Request) -> Response:
+        """The PNG of a queued row, as the reviewer reads it (read-only: entries go through the CLI)."""
+        from jobs.silver.review import ReviewError, review_image
+
+        doc_id, line_no = request.path_params["doc_id"], request.path_params["line_no"]
+        try:
+            png = review_image(self.data.store, doc_id, line_no)
+        except ReviewError as exc:
+            return Response(str(exc), status_code=404, media_type="text/plain")
+        scope = "private" if self.private else "public"
+        return Response(png, media_type="image/png", headers={"Cache-Control": f"{scope}, max-age=3600"})
 
     def docs(self, request: Request, as_of: AsOf) -> tuple[str, dict[str, Any]]:
         from web.api import openapi
 
         return "docs.html", {"spec": openapi(self.version)}
+
+
+def review_command(doc_id: str, line_no: int, fields: tuple[str, ...]) -> str:
+    """The command that completes one review item: ``enter`` with what is left to read, else ``confirm``."""
+    options = [REVIEW_OPTIONS[f] for f in fields if f in REVIEW_OPTIONS]
+    if not options:
+        return f"lakehouse review confirm {doc_id} {line_no}"
+    return " ".join(["lakehouse review enter", doc_id, str(line_no), *options])
 
 
 def _timeline(trades: list[dict[str, Any]], *, y: str, title: str) -> dict[str, Any]:

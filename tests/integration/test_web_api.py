@@ -6,10 +6,12 @@ import base64
 import datetime as dt
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pyarrow as pa
 import pytest
@@ -18,7 +20,7 @@ import requests
 from catalog.maintenance import tag_release
 from lakehouse.app import Lakehouse
 from tests.conftest import build_clerk_mirror, mirror_server, test_settings
-from tests.integration.test_flight_support import filings, fill_gold, running_server
+from tests.integration.test_flight_support import MEMBERS, filings, fill_gold, running_server, transactions
 from web.app import running
 
 pytestmark = pytest.mark.slow
@@ -33,6 +35,29 @@ def real(tmp_path_factory, house_data):
         app.ingest_house([2025], source=base_url)
         app.transform("silver")
         app.transform("gold")
+    with running(app.store, app.settings) as url:
+        yield app, url
+
+
+PAPER_DOC = "8220731"
+
+
+def build_paper_home(tmp: Path, house_data: Path) -> Lakehouse:
+    """The real 2025 PTRs plus the real paper PTR 8220731, built to gold: its five rows wait for a person."""
+    root = build_clerk_mirror(tmp / "mirror", house_data)
+    target = root / "public_disc" / "ptr-pdfs" / "2025" / f"{PAPER_DOC}.pdf"
+    shutil.copyfile(house_data / f"P_{PAPER_DOC}_paper_2025.pdf", target)
+    app = Lakehouse.open(test_settings(tmp / "lh"))
+    with mirror_server(root) as (base_url, _):
+        app.ingest_house([2025], source=base_url, types=("P",))
+    app.transform("silver")
+    app.transform("gold")
+    return app
+
+
+@pytest.fixture(scope="module")
+def paper(tmp_path_factory, house_data):
+    app = build_paper_home(tmp_path_factory.mktemp("paper"), house_data)
     with running(app.store, app.settings) as url:
         yield app, url
 
@@ -256,6 +281,73 @@ def test_a_new_snapshot_changes_the_etag_and_time_travel_reads_the_past(small):
     assert versions[0]["snapshot_id"] == str(snapshots["gold.fact_transactions"]) and versions[0]["tags"] == [
         "r1"
     ]
+
+
+def test_a_full_page_at_the_largest_limit_still_knows_the_next_page(lakehouse):
+    """limit=10000 is the query's maximum, so one row more cannot be asked for within the page."""
+    fill_gold(lakehouse.store)
+    n_docs, lines = 35 * len(MEMBERS), 300  # the first Member: 35 PTRs x 300 rows = 10,500 trades
+    lakehouse.store.replace("gold.fact_transactions", transactions(n_docs, lines))
+    bio = MEMBERS[0][0]
+    with running(lakehouse.store, lakehouse.settings) as url:
+        first = get(f"{url}/v1/members/{bio}/trades?limit=10000").json()
+        assert first["meta"]["count"] == 10_000 and first["meta"]["next"].endswith("offset=10000")
+        rest = get(url + first["meta"]["next"]).json()
+        assert rest["meta"]["count"] == 500 and rest["meta"]["next"] is None
+        assert len({(r["doc_id"], r["line_no"]) for r in first["data"] + rest["data"]}) == 10_500
+        exact = get(f"{url}/v1/members/{bio}/trades?limit=10000&offset=500").json()
+        assert exact["meta"]["count"] == 10_000 and exact["meta"]["next"] is None
+        page = get(f"{url}/members/{bio}").text  # the page reads as many and says so
+        assert 'id="member-trades">10000</span><span>trades at least (the first 10000 read)' in page
+
+
+def test_an_unbuilt_home_says_to_run_the_pipeline(lakehouse):
+    with running(lakehouse.store, lakehouse.settings) as url:
+        for path in ("/v1/summary", "/v1/trending-stocks", "/v1/members/P000197/trades", "/v1/filings/1"):
+            r = get(url + path)
+            assert r.status_code == 503, (path, r.text)
+            message = r.json()["error"]["message"]
+            assert message.startswith("Nothing is built here yet: gold.")
+            assert "`lakehouse pipeline run`" in message
+        page = get(f"{url}/")
+        assert page.status_code == 503 and "lakehouse pipeline run" in page.text
+        assert get(f"{url}/v1/versions").json()["versions"] == []
+        assert get(f"{url}/quality").status_code == 200
+
+
+def test_quality_page_lists_open_review_items_with_their_row_images(paper):
+    app, url = paper
+    page = get(f"{url}/quality")
+    assert page.status_code == 200
+    items = re.search(r'<table class="data" id="review-items">(.*?)</table>', page.text, re.S).group(1)
+    images = re.findall(r'<img class="review-row" src="([^"]+)"', items)
+    assert images == [f"/review/{PAPER_DOC}/{n}.png" for n in range(1, 6)]
+    assert "5 open now" in page.text
+    assert (
+        f"lakehouse review enter {PAPER_DOC} 1 --owner SP|JT|DC|self --asset-name &#34;AS WRITTEN&#34; "
+        "--transaction-date MM/DD/YY --notification-date MM/DD/YY" in items
+    )
+    for src in images:
+        png = get(url + src)
+        assert png.status_code == 200 and png.headers["content-type"] == "image/png"
+        assert png.content.startswith(b"\x89PNG\r\n\x1a\n") and len(png.content) > 1000
+    assert get(f"{url}/review/{PAPER_DOC}/9.png").status_code == 404
+    assert requests.post(f"{url}/review/{PAPER_DOC}/1.png", timeout=30).status_code == 405  # read-only
+    # An item closes when a person's row exists for it: the page reads that state, it keeps none.
+    app.record_review(
+        PAPER_DOC,
+        1,
+        {
+            "owner": "SP",
+            "asset_name": "ATT INC",
+            "transaction_date": "01/10/25",
+            "notification_date": "01/10/25",
+        },
+        "tester",
+    )
+    again = get(f"{url}/quality").text
+    assert "4 open now" in again and f"/review/{PAPER_DOC}/1.png" not in again
+    assert f"/review/{PAPER_DOC}/2.png" in again
 
 
 def test_token_auth_like_flight(lakehouse):

@@ -17,6 +17,7 @@ import pytest
 from lakehouse.app import Lakehouse
 from lakehouse.mirror import serve_directory
 from tests.conftest import test_settings
+from tests.integration.test_web_api import PAPER_DOC, build_paper_home
 from web.app import running
 
 pytestmark = pytest.mark.slow
@@ -204,6 +205,8 @@ def test_data_quality_dashboard_and_api_docs(page, site):
     assert runs >= 2
     assert page.locator("#checks-chart .trace.bars").count() == 4  # pass, warn, fail, error
     assert page.locator("#review-queue tbody tr").count() >= 1
+    # The synthetic filings are all e-filed: no paper rows to read (the real paper PTR's test is below).
+    assert app.review_items() == [] and page.inner_text("#review-items tbody") == "No open review items."
     assert (
         "No pipeline runs recorded" in page.inner_text("#pipeline-runs")
         or page.locator("#pipeline-runs tbody tr").count() >= 1
@@ -213,3 +216,37 @@ def test_data_quality_dashboard_and_api_docs(page, site):
     page.wait_for_url(re.compile(r"/docs$"))
     assert page.locator("section.endpoint").count() == 8
     assert "/v1/trending-stocks" in page.inner_text("#v1_trending_stocks")
+
+
+@pytest.fixture(scope="module")
+def paper_site(tmp_path_factory, house_data):
+    app = build_paper_home(tmp_path_factory.mktemp("paper"), house_data)
+    with running(app.store, app.settings) as url:
+        yield app, url
+
+
+def test_review_queue_shows_each_row_image_and_its_command(browser, paper_site, tmp_path):
+    """The real paper PTR 8220731: five rows to read, each image drawn by the browser, read-only."""
+    _, url = paper_site
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    outside, errors = [], []
+    tab.on("request", lambda r: outside.append(r.url) if not r.url.startswith(url) else None)
+    tab.on("pageerror", lambda e: errors.append(str(e)))
+    tab.goto(url + "/quality")
+    images = tab.locator("#review-items img.review-row")
+    assert images.count() == 5
+    for i in range(5):
+        images.nth(i).scroll_into_view_if_needed()
+        tab.wait_for_function(
+            "img => img.complete && img.naturalWidth > 300", arg=images.nth(i).element_handle()
+        )
+    first = tab.locator("#review-items tbody tr").first
+    assert f"lakehouse review enter {PAPER_DOC} 1 --owner" in first.inner_text()
+    assert "owner, asset_name, transaction_date, notification_date" in first.inner_text()
+    assert tab.locator("#review-items form, #review-items input, #review-items button").count() == 0
+    tab.locator("#review-queue").screenshot(
+        path=str(Path(os.environ.get("WEB_SCREENSHOTS") or tmp_path) / "review.png")
+    )
+    assert outside == [] and errors == []
+    context.close()
