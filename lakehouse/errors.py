@@ -92,3 +92,8 @@ class NotFoundError(QueryError, LookupError):
 class CopiedHomeError(ConfigError):
     """A home's catalog points at tables in another home's warehouse (the home was copied or
     moved; Iceberg metadata holds absolute paths): writes are refused, reads still work."""
+
+
+class ExecutorError(JobError):
+    """The cluster that runs per-document work (``LAKEHOUSE_EXECUTOR``) could not run it; nothing was
+    committed for the documents in flight."""

@@ -55,6 +55,8 @@ KNOWN_ENV: dict[str, str] = {
     "LAKEHOUSE_ALERT_SNS_REGION": "AWS region of the SNS topic (default: the topic ARN's region).",
     "LAKEHOUSE_ALERT_SNS_ENDPOINT": "SNS endpoint URL, for an SNS-compatible service or a local test server.",
     "LAKEHOUSE_LOG_LEVEL": "Logging level for operators (default WARNING).",
+    "LAKEHOUSE_EXECUTOR": "Where per-document extraction runs: unset for a local process pool, or a Dask "
+                          "scheduler address tcp://HOST:PORT (docs/scale-out.md).",
 }
 
 
@@ -115,6 +117,8 @@ class Settings:
     alert_sns_endpoint: str | None = None
     """SNS endpoint override (an SNS-compatible service, or moto in tests); None = AWS."""
     log_level: str = "WARNING"
+    executor: str | None = None
+    """Dask scheduler address (``tcp://HOST:PORT``) for per-document work; None = a local process pool."""
 
     @property
     def user_agent(self) -> str:
@@ -157,6 +161,7 @@ _ENV_FIELDS: dict[str, str] = {
     "LAKEHOUSE_ALERT_SNS_REGION": "alert_sns_region",
     "LAKEHOUSE_ALERT_SNS_ENDPOINT": "alert_sns_endpoint",
     "LAKEHOUSE_LOG_LEVEL": "log_level",
+    "LAKEHOUSE_EXECUTOR": "executor",
 }
 
 

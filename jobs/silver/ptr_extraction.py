@@ -4,9 +4,11 @@ silver.schedule_b_transactions from PTR and Financial Disclosure Report PDFs.
 PDF parsing is Python, not an Ibis expression, so this step is the one silver job outside the
 Ibis runner; it follows the same rules. It reads the PDFs appended to ``bronze.house_documents``
 since the bronze snapshot recorded in ``silver.ptr_filings``' last commit, extracts them in a
-process pool (text layer; for a scan, the Ethics paper form's check-box grid, else OCR), and
-replaces every row of each extracted document in the tables. Rows of paper forms whose written
-cells a person must read go to ``silver.review_queue`` with their images; a row a reviewer entered
+process pool (text layer; for a scan, the Ethics paper form's check-box grid, else OCR), or on the
+Dask cluster of ``LAKEHOUSE_EXECUTOR`` (:mod:`jobs.executor`; workers read each PDF from bronze's
+data files by path, :mod:`catalog.files`), and replaces every row of each extracted document in
+the tables. Rows of paper forms whose written cells a person must read go to
+``silver.review_queue`` with their images; a row a reviewer entered
 (``lakehouse review``, :mod:`jobs.silver.review`) is never replaced by a re-extraction. Documents are published in chunks of :data:`CHUNK_DOCUMENTS`; only
 the last chunk's commit records the bronze snapshot it covers, so after a crash the next run reads
 the same range, skips the documents whose same PDF this extractor version already published, and
@@ -26,16 +28,15 @@ stay reachable by time travel.
 
 from __future__ import annotations
 
-import concurrent.futures
 import dataclasses
 import datetime as dt
 import logging
-import os
 import time
 import uuid
 
 import pyarrow as pa
 
+from catalog.files import RowRef, locate_rows, read_cell
 from catalog.registry import (
     EXTRACTION_ISSUES,
     PTR_FILINGS,
@@ -60,7 +61,7 @@ from jobs.silver.schedule_b import SCHEDULE_B_VERSION, ScheduleBDocument, extrac
 logger = logging.getLogger(__name__)
 
 SOURCE = "bronze.house_documents"
-_COLUMNS = ("doc_id", "year", "filing_type", "sha256", "content")
+_COLUMNS = ("doc_id", "year", "filing_type", "sha256")  # not "content": workers read it by path
 #: Filing types whose PDFs are Financial Disclosure Reports with a Schedule B (Transactions).
 SCHEDULE_B_TYPES = ("A", "T")
 _TYPES = ("P", *SCHEDULE_B_TYPES)
@@ -163,6 +164,8 @@ def schedule_b_contract_rows(document: ScheduleBDocument) -> list[dict]:
 
 def _extract_star(args: tuple) -> Extracted:
     doc_id, year, filing_type, sha256, content = args
+    if isinstance(content, RowRef):  # read here, on the worker, not shipped through the driver
+        content = read_cell(content)
     if filing_type in SCHEDULE_B_TYPES:
         return extract_report(doc_id, year, filing_type, sha256, content)
     return extract_document(doc_id, year, sha256, content)
@@ -191,7 +194,10 @@ def extract_ptrs(store: Store, *, run_id: str | None = None, reextract: bool = F
     if not (full or reextract):
         todo = _not_yet_extracted(store, todo)  # an interrupted run's committed chunks are done
 
-    work = [(r["doc_id"], r["year"], r["filing_type"], r["sha256"], r["content"]) for r in todo.to_pylist()]
+    refs = locate_rows(store, SOURCE, todo, key=("doc_id", "sha256"), column="content",
+                       snapshot_id=source_sid)
+    work = [(r["doc_id"], r["year"], r["filing_type"], r["sha256"], ref)
+            for r, ref in zip(todo.to_pylist(), refs, strict=True)]
     chunks = [work[i:i + CHUNK_DOCUMENTS] for i in range(0, len(work), CHUNK_DOCUMENTS)] or [[]]
     base = {"lakehouse.job": "silver.ptr_extraction", "lakehouse.run-id": run_id,
             "lakehouse.extractor-version": EXTRACTOR_VERSION}
@@ -360,26 +366,13 @@ def _documents_to_extract(store: Store, source_sid: int | None, mark: int | None
 
 
 def _run_pool(work: list[tuple], workers: int | None, progress=None) -> list[Extracted]:
-    """Extract every document, in order; ``progress(done, total)`` after each one (a terminal bar)."""
-    if not work:
-        return []
-    workers = max(1, min(workers or os.cpu_count() or 1, len(work)))
-    if workers == 1:
-        return list(_reporting(map(_extract_star, work), len(work), progress))
-    import multiprocessing
+    """Extract every document, in order; ``progress(done, total)`` after each one (a terminal bar).
 
-    # 'spawn': the parent holds threads (gRPC, pyiceberg pools) that fork would copy mid-state.
-    with concurrent.futures.ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        # One document per task: a scan needing OCR costs ~500x a text PDF, and scans come in runs
-        # (paper DocIDs sort together), so chunks of several left one worker idle for the last chunk.
-        return list(_reporting(pool.map(_extract_star, work, chunksize=1), len(work), progress))
+    Local processes, or the Dask cluster of ``LAKEHOUSE_EXECUTOR`` (:func:`jobs.executor.run_each`).
+    """
+    from jobs.executor import run_each
 
-
-def _reporting(results, total: int, progress):
-    for done, result in enumerate(results, start=1):
-        if progress:
-            progress(done, total)
-        yield result
+    return run_each(_extract_star, work, workers=workers, progress=progress)
 
 
 def _rows_of(res: Extracted, now: dt.datetime, tx_rows: list, filing_rows: list, issue_rows: list) -> None:
