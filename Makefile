@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test lock clean docs bench
+.PHONY: setup demo test lock clean docs bench screenshot
 
 setup: $(STAMP)
 
@@ -40,9 +40,13 @@ lock:
 bench: setup
 	$(BIN)/python -m benchmarks $(if $(QUICK),--quick,)
 
+# The README's picture of the web app (docs/images/web-overview.png), from the demo's synthetic data.
+screenshot: setup
+	$(BIN)/python scripts/web_screenshot.py
+
 clean:
 	rm -rf $(VENV) .lakehouse .pytest_cache
 
-# Refresh the README's data dictionary from the table registry.
+# Refresh the data dictionary (docs/data-dictionary.md) from the table registry.
 docs: setup
-	$(BIN)/python -c "import re,pathlib; from catalog.registry import data_dictionary as d; p=pathlib.Path('README.md'); s=p.read_text(); a,b='<!-- data-dictionary:start -->','<!-- data-dictionary:end -->'; p.write_text(s[:s.index(a)+len(a)]+'\n'+d()+s[s.index(b):])"
+	$(BIN)/python -c "import re,pathlib; from catalog.registry import data_dictionary as d; p=pathlib.Path('docs/data-dictionary.md'); s=p.read_text(); a,b='<!-- data-dictionary:start -->','<!-- data-dictionary:end -->'; p.write_text(s[:s.index(a)+len(a)]+'\n'+d()+s[s.index(b):])"

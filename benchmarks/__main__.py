@@ -4,12 +4,14 @@ Full run (``make bench``): Silver at 100k, 1M and 10M trades; results in ``bench
 and ``BENCHMARKS.md``. Quick run (``make bench QUICK=1``): every metric at the smallest size
 (100k trades, a 100-filing mirror, one repetition; under 3 minutes), results in
 ``benchmarks/out/quick/`` so the recorded full run is not overwritten. A subset (``--only incremental``, ``--only named,stream`` …) writes to
-``benchmarks/out/only/`` for the same reason.
+``benchmarks/out/only/`` for the same reason; ``--only web --record`` also merges its rows into the
+recorded run (each row names the machine and time it was measured on).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import json
 import logging
 import time
 from collections.abc import Callable
@@ -87,18 +89,21 @@ def _guard(name: str, fn: Callable[[], list[Metric] | Metric]) -> list[Metric]:
 @click.command()
 @click.option("--quick", is_flag=True, help="Every metric at the smallest size (under 3 minutes).")
 @click.option("--only", default="", help="Comma-separated groups: trending,incremental,compare,memory,named,"
-              "stream,extract,pipeline. Results go to OUT/only/, not over the recorded full run.")
+              "stream,extract,pipeline,web,backfill. Results go to OUT/only/, not over the recorded run.")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=HERE / "out",
               help="Working directory for generated data (git-ignored).")
 @click.option("--profile", is_flag=True, help="Also write a cProfile of the big Gold build to OUT/gold.prof.")
 @click.option("--report-only", is_flag=True, help="Rewrite BENCHMARKS.md from benchmarks/results.json "
               "(after editing benchmarks/NOTES.md), measuring nothing.")
+@click.option("--record", is_flag=True, help="With --only: also put these rows into benchmarks/results.json "
+              "and BENCHMARKS.md (replacing rows of the same name), marked with this run's machine and time.")
 @click.option("--log-level", default="WARNING")
-def main(quick: bool, only: str, out_dir: Path, profile: bool, report_only: bool, log_level: str) -> None:
+def main(quick: bool, only: str, out_dir: Path, profile: bool, report_only: bool, record: bool,
+         log_level: str) -> None:
     """Measure every performance goal side by side and write the results."""
     import os
 
-    from benchmarks import metrics_flight, metrics_gold, metrics_pdf, report
+    from benchmarks import metrics_flight, metrics_gold, metrics_pdf, metrics_web, report
     from benchmarks.shape import load_shape
 
     if report_only:
@@ -111,7 +116,7 @@ def main(quick: bool, only: str, out_dir: Path, profile: bool, report_only: bool
     os.environ["BENCH_LOG_LEVEL"] = log_level.upper()
     plan = QUICK if quick else FULL
     groups = set(filter(None, only.split(","))) or {"trending", "incremental", "compare", "memory", "named",
-                                                    "stream", "extract", "pipeline"}
+                                                    "stream", "extract", "pipeline", "web", "backfill"}
     out_dir.mkdir(parents=True, exist_ok=True)
     work = out_dir / "work"
     work.mkdir(exist_ok=True)
@@ -121,7 +126,7 @@ def main(quick: bool, only: str, out_dir: Path, profile: bool, report_only: bool
     data_notes = [f"Shape source: {shape.source}."]
 
     small = big = None
-    if groups & {"trending", "named"}:
+    if groups & {"trending", "named", "web"}:
         small = _silver(out_dir, plan.small)
     if groups & {"compare", "memory", "stream"}:
         big = _silver(out_dir, plan.big)
@@ -153,6 +158,10 @@ def main(quick: bool, only: str, out_dir: Path, profile: bool, report_only: bool
             metrics_gold.gold_memory(small, plan.small)  # the server needs Gold tables
         metrics += _guard("flight_named", lambda: metrics_flight.named(
             small, single_queries=plan.named_single, concurrent_queries=plan.named_concurrent))
+    if "web" in groups:
+        metrics += _guard("web_vs_flight", lambda: metrics_web.trending(
+            small, single_queries=plan.named_single, concurrent_queries=plan.named_concurrent,
+            rounds=plan.reps))
     if "stream" in groups:
         if not _has_gold(big):
             metrics_gold.gold_memory(big, plan.big)
@@ -161,6 +170,11 @@ def main(quick: bool, only: str, out_dir: Path, profile: bool, report_only: bool
         metrics += _guard("extract_pdfs_per_s", lambda: metrics_pdf.extraction(work, plan.pdfs))
     if "pipeline" in groups:
         metrics += _guard("pipeline_2025_s", lambda: metrics_pdf.pipeline(work, plan.mirror_filings))
+    if "backfill" in groups:  # issue 19: extraction on a Dask cluster, 1 vs 2 workers
+        from benchmarks import metrics_backfill
+
+        metrics += _guard("backfill_docs_per_s",
+                          lambda: metrics_backfill.backfill(work, min(plan.mirror_filings, 400)))
 
     wall = time.perf_counter() - started
     context = {"mode": plan.mode, "wall_s": round(wall, 1), "plan": dataclasses.asdict(plan), "data": data_notes}
@@ -175,6 +189,13 @@ def main(quick: bool, only: str, out_dir: Path, profile: bool, report_only: bool
     report.write_markdown(md_path, metrics, context)
     click.echo(report.console(metrics))
     click.echo(f"\n{plan.mode} run in {wall:.0f} s; wrote {json_path} and {md_path}")
+    if record and only and not quick:
+        recorded, recorded_context = report.read_json(HERE / "results.json")
+        merged = report.merge(recorded, metrics, json.loads(json_path.read_text()))
+        report.write_json(HERE / "results.json", merged, recorded_context)
+        report.write_markdown(REPO / "BENCHMARKS.md", merged, recorded_context)
+        names = ", ".join(m.name for m in metrics)
+        click.echo(f"recorded {names} in benchmarks/results.json and BENCHMARKS.md")
 
 
 def _has_gold(home: Path) -> bool:

@@ -19,8 +19,11 @@ NOTES = Path(__file__).with_name("NOTES.md")
 
 ISSUE_ORDER = ("incremental_vs_full", "ibis_vs_duckdb_sql", "pandas_vs_ours", "flight_named_p50_ms",
                "flight_named_qps_16", "flight_named_p99_ms", "flight_stream_vs_local", "flight_stream_gbps",
-               "extract_pdfs_per_s", "pipeline_2025_s", "gold_memory_peak_mb")
-"""The goals in the order of issue 8's table; other rows (sizes, trending) follow them."""
+               "extract_pdfs_per_s", "pipeline_2025_s", "gold_memory_peak_mb", "web_vs_flight_p50",
+               "web_vs_flight_qps_16", "web_trending_p50_ms", "flight_trending_p50_ms", "web_trending_qps_16",
+               "flight_trending_qps_16")
+"""The goals in the order of issue 8's table, then issue 16's (HTTP beside Flight); other rows (sizes,
+trending) follow them."""
 
 
 def ordered(metrics: list[Metric]) -> list[Metric]:
@@ -79,8 +82,10 @@ def console(metrics: list[Metric]) -> str:
 
 
 def write_json(path: Path, metrics: list[Metric], context: dict[str, Any]) -> None:
-    body = {"generated_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), **context,
-            "machine": machine(), "versions": versions(), "metrics": [m.as_json() for m in metrics]}
+    body = {"generated_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), **context}
+    body.setdefault("machine", machine())  # a recorded run read back keeps the machine it ran on
+    body.setdefault("versions", versions())
+    body["metrics"] = [m.as_json() for m in metrics]
     path.write_text(json.dumps(body, indent=1, default=str) + "\n")
 
 
@@ -91,13 +96,30 @@ def read_json(path: Path) -> tuple[list[Metric], dict[str, Any]]:
     for m in body["metrics"]:
         metrics.append(Metric(m["name"], m["value"], m["goal"], m["unit"], m["goal_direction"] == ">=",
                               m["raw"], m["scope"], m["status"]))
-    context = {k: v for k, v in body.items() if k not in ("metrics", "machine", "versions")}
+    context = {k: v for k, v in body.items() if k != "metrics"}
     return metrics, context
+
+
+def merge(recorded: list[Metric], new: list[Metric], new_body: dict[str, Any]) -> list[Metric]:
+    """``recorded`` with ``new`` rows put in (same name replaced), each marked with its own run.
+
+    A subset measured later (``--only … --record``) may run on another machine than the recorded run:
+    its rows say which, so no ratio is read across machines.
+    """
+    mach = new_body.get("machine", {})
+    when = str(new_body.get("generated_at", ""))[:16].replace("T", " ")
+    where = f"{mach.get('cpus')} × {mach.get('cpu', '?')}"
+    for m in new:
+        m.raw = {**m.raw, "measured": {"at": new_body.get("generated_at"), "mode": new_body.get("mode"),
+                                       "machine": mach, "versions": new_body.get("versions")}}
+        m.scope += f" (measured in a separate run, {when} UTC, on {where})"
+    names = {m.name for m in new}
+    return [m for m in recorded if m.name not in names] + new
 
 
 def write_markdown(path: Path, metrics: list[Metric], context: dict[str, Any]) -> None:
     metrics = ordered(metrics)
-    mach, vers = machine(), versions()
+    mach, vers = context.get("machine") or machine(), context.get("versions") or versions()
     when = context.get("generated_at") or dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     out = [
         "# Benchmarks",

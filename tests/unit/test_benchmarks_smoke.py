@@ -58,3 +58,26 @@ def test_metrics_and_report(tmp_path):
     body = json.loads((tmp_path / "results.json").read_text())
     assert [m["name"] for m in body["metrics"]] == ["a_ratio", "b_rate", "c_info"]
     assert "| `b_rate` | 10 | ≥ 20 |" in (tmp_path / "BENCHMARKS.md").read_text()
+
+
+def test_web_rows_are_recorded_beside_the_flight_rows(tmp_path):
+    """``--only web --record`` puts its rows into the recorded run, saying where they were measured."""
+    from benchmarks.metrics_web import ratios
+
+    p50, qps = ratios({"p50_ms": 1.5, "qps": 400.0}, {"p50_ms": 1.0, "qps": 1000.0})
+    assert (p50, qps) == (1.5, 0.4)
+    recorded = [Metric("flight_named_p50_ms", 1.8, 3, "ms").judge(), Metric("web_vs_flight_p50", 9, 2, "x")]
+    context = {"mode": "full", "machine": {"cpu": "Recorded CPU"}}
+    report.write_json(tmp_path / "results.json", recorded, context)
+    back, context = report.read_json(tmp_path / "results.json")
+    assert context["machine"] == {"cpu": "Recorded CPU"} and context["mode"] == "full"
+    new = [Metric("web_vs_flight_p50", p50, 2, "latency ratio").judge(),
+           Metric("web_vs_flight_qps_16", qps, 0.5, "throughput ratio", higher_is_better=True).judge()]
+    run = {"generated_at": "2026-12-04T09:00:00+00:00", "machine": {"cpus": 2, "cpu": "New CPU"}}
+    merged = report.merge(back, new, run)
+    assert [m.name for m in merged] == ["flight_named_p50_ms", "web_vs_flight_p50", "web_vs_flight_qps_16"]
+    assert [m.status for m in merged] == ["holds", "holds", "fails"]
+    assert merged[1].raw["measured"]["machine"]["cpu"] == "New CPU" and "2 × New CPU" in merged[1].scope
+    report.write_markdown(tmp_path / "BENCHMARKS.md", merged, context)
+    text = (tmp_path / "BENCHMARKS.md").read_text()
+    assert "(Recorded CPU)" in text and "| `web_vs_flight_qps_16` | 0.4 | ≥ 0.5 |" in text
