@@ -165,8 +165,8 @@ def _build(home: Path, transactions: int, big_rows: int) -> None:
     from pyiceberg.types import DoubleType, LongType
 
     from catalog.registry import Column, TableSpec
+    from core.settings import load_settings
     from lakehouse.app import Lakehouse
-    from lakehouse.settings import load_settings
 
     app = Lakehouse.open(load_settings({"LAKEHOUSE_HOME": str(home)}))
     app.init()

@@ -86,10 +86,10 @@ def _on_cluster(base: Path, n_workers: int, run) -> tuple[float, float]:
 
 def _child_backfill(root: str, n_filings: int) -> dict[str, Any]:
     import jobs.silver.ptr_extraction as extraction
+    from core.settings import load_settings
     from jobs.silver.ptr_extraction import extract_ptrs
     from lakehouse.app import Lakehouse
     from lakehouse.mirror import serve_directory
-    from lakehouse.settings import load_settings
     from lakehouse.synthetic import build_mirror
 
     base = Path(root)

@@ -80,11 +80,11 @@ def extraction(work: Path, n_docs: int) -> Metric:
 
 
 def _child_pipeline(root: str, n_filings: int) -> dict[str, Any]:
+    from core.settings import load_settings
     from lakehouse.app import Lakehouse
     from lakehouse.demo import write_members_yaml
     from lakehouse.mirror import serve_directory
     from lakehouse.pipeline import run_pipeline
-    from lakehouse.settings import load_settings
     from synthetic import build_mirror
 
     base = Path(root)

@@ -542,8 +542,8 @@ def _conform(t: pa.Table, identifier: str) -> pa.Table:
 
 
 def open_lakehouse(home: Path):
+    from core.settings import load_settings
     from lakehouse.app import Lakehouse
-    from lakehouse.settings import load_settings
 
     return Lakehouse.open(load_settings({"LAKEHOUSE_HOME": str(home)}))
 

@@ -3,7 +3,7 @@
 A home is tied to its absolute path: the embedded catalog records where each table's metadata
 lives, and that metadata records where its manifests and data files live, all as absolute paths.
 A copied (or moved) home therefore still points at the original's warehouse. Opening such a home
-gives a catalog that reads but refuses every write (:class:`~lakehouse.errors.CopiedHomeError`),
+gives a catalog that reads but refuses every write (:class:`~core.errors.CopiedHomeError`),
 before any file is written: otherwise a commit through the copy would change the original.
 """
 
@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlparse
 
-from lakehouse.errors import ConfigError, CopiedHomeError
-from lakehouse.settings import Settings
+from core.errors import ConfigError, CopiedHomeError
+from core.settings import Settings
 
 if TYPE_CHECKING:
     from pyiceberg.catalog import Catalog
@@ -58,7 +58,7 @@ def load_catalog(settings: Settings) -> Catalog:
     """Connect to the catalog (creating the embedded one on first use).
 
     An embedded home whose tables live outside its warehouse (a copied or moved home) opens
-    read-only: reads work, every write raises :class:`~lakehouse.errors.CopiedHomeError`.
+    read-only: reads work, every write raises :class:`~core.errors.CopiedHomeError`.
     """
     from pyiceberg.catalog import load_catalog as pyiceberg_load_catalog
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
 
-from lakehouse.errors import JobError
+from core.errors import JobError
 
 if TYPE_CHECKING:
     from catalog.store import Store

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import pyarrow as pa
 
 from catalog.store import SOURCE_PREFIX, STAGING_BRANCH, Store
-from lakehouse.errors import CommitConflictError, ConfigError, LakehouseError
+from core.errors import CommitConflictError, ConfigError, LakehouseError
 
 if TYPE_CHECKING:
     from pyiceberg.table import Table

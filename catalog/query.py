@@ -11,8 +11,9 @@ import logging
 
 import pyarrow as pa
 
-from catalog.store import AsOf, Store
-from lakehouse.errors import NoSuchSnapshotError, QueryError
+from catalog.store import Store
+from core.asof import AsOf
+from core.errors import NoSuchSnapshotError, QueryError
 
 logger = logging.getLogger(__name__)
 

@@ -730,7 +730,7 @@ def table_spec(identifier: str) -> TableSpec:
     for spec in TABLES:
         if spec.identifier == identifier:
             return spec
-    from lakehouse.errors import NoSuchTableError
+    from core.errors import NoSuchTableError
 
     known = ", ".join(s.identifier for s in TABLES)
     raise NoSuchTableError(f"No table {identifier!r} is registered. Known tables: {known}.")

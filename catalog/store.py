@@ -19,8 +19,8 @@ from catalog.reads import Changes, DataFiles, ReadsMixin, rows_where
 from catalog.registry import NAMESPACES, TABLES, TableSpec, table_spec
 from catalog.versions import SOURCE_PREFIX, AsOf, SnapshotInfo, VersionsMixin
 from catalog.writes import STAGING_BRANCH, Staged, WritesMixin, conform, is_commit_conflict
-from lakehouse.errors import ConfigError, NoSuchTableError
-from lakehouse.settings import Settings
+from core.errors import ConfigError, NoSuchTableError
+from core.settings import Settings
 
 if TYPE_CHECKING:
     from pyiceberg.catalog import Catalog

@@ -9,7 +9,8 @@ import logging
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from lakehouse.errors import NoSuchSnapshotError
+from core.asof import AsOf
+from core.errors import NoSuchSnapshotError
 
 if TYPE_CHECKING:
     from pyiceberg.table import Table
@@ -36,33 +37,6 @@ def _pointers_statement(dialect: Any, one_table: bool) -> tuple[str, tuple[str, 
 
 SOURCE_PREFIX = "lakehouse.source."
 """Snapshot-summary key prefix of job watermarks: ``lakehouse.source.silver.filings = <snapshot id>``."""
-
-
-@dataclasses.dataclass(frozen=True)
-class AsOf:
-    """Which version of a table to read: current, a snapshot id, a point in time, or a tag."""
-
-    snapshot_id: int | None = None
-    timestamp: dt.datetime | None = None
-    tag: str | None = None
-
-    def __post_init__(self) -> None:
-        given = [x for x in (self.snapshot_id, self.timestamp, self.tag) if x is not None]
-        if len(given) > 1:
-            raise ValueError("Give at most one of snapshot id, timestamp and tag")
-
-    @property
-    def is_current(self) -> bool:
-        return self.snapshot_id is None and self.timestamp is None and self.tag is None
-
-    def describe(self) -> str:
-        if self.snapshot_id is not None:
-            return f"snapshot {self.snapshot_id}"
-        if self.timestamp is not None:
-            return f"as of {self.timestamp.isoformat()}"
-        if self.tag is not None:
-            return f"tag {self.tag!r}"
-        return "current"
 
 
 @dataclasses.dataclass(frozen=True)

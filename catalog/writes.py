@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import pyarrow as pa
 
 from catalog.reads import Changes
-from lakehouse.errors import CommitConflictError
+from core.errors import CommitConflictError
 
 if TYPE_CHECKING:
     from pyiceberg.table import Table

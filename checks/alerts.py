@@ -22,11 +22,11 @@ import logging
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
-from lakehouse.errors import ConfigError
+from core.errors import ConfigError
 
 if TYPE_CHECKING:
     from checks.runner import AuditReport
-    from lakehouse.settings import Settings
+    from core.settings import Settings
 
 logger = logging.getLogger(__name__)
 

@@ -33,11 +33,11 @@ import pyarrow as pa
 
 from catalog.registry import CHECK_RESULTS, TABLES, table_spec
 from catalog.store import is_commit_conflict, rows_where
-from lakehouse.errors import ConfigError
+from core.errors import ConfigError
 
 if TYPE_CHECKING:
     from catalog.store import Store
-    from lakehouse.settings import Settings
+    from core.settings import Settings
 
 logger = logging.getLogger(__name__)
 
@@ -794,7 +794,7 @@ def audit_current(store: Store, tables: Sequence[str] | None = None, *, snapshot
                 logger.info("%s has no snapshot yet; nothing to check", name)
                 continue
         else:
-            from catalog.store import AsOf
+            from core.asof import AsOf
 
             store.resolve(name, AsOf(snapshot_id=sid))  # a clear error for an unknown snapshot id
         yield audit(store, name, sid, run_id=run_id)

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import datetime as dt
 import hashlib
 import hmac
 import logging
@@ -32,8 +31,7 @@ from typing import Any
 
 import pyarrow.flight as flight
 
-from catalog.store import AsOf
-from lakehouse.errors import QueryError
+from core.asof import AsOf, parse_as_of
 
 logger = logging.getLogger(__name__)
 
@@ -51,41 +49,8 @@ MAX_SESSIONS = 10_000
 def as_of_from(
     snapshot_id: Any = None, as_of: Any = None, tag: Any = None, *, source: str = "request"
 ) -> AsOf:
-    """A version selector from its three spellings, with messages that say how to write it.
-
-    Raises:
-        QueryError: more than one given, or a value of the wrong shape.
-    """
-    given = [
-        name
-        for name, v in (("snapshot_id", snapshot_id), ("as_of", as_of), ("tag", tag))
-        if v not in (None, "")
-    ]
-    if len(given) > 1:
-        raise QueryError(
-            f"The {source} gives {' and '.join(given)}: give at most one of snapshot_id, as_of and tag."
-        )
-    try:
-        sid = (
-            int(snapshot_id) if snapshot_id not in (None, "") and not isinstance(snapshot_id, bool) else None
-        )
-    except (TypeError, ValueError, OverflowError):
-        raise QueryError(
-            f"snapshot_id={snapshot_id!r} in the {source} is not a snapshot id (a whole number; "
-            "see `lakehouse snapshots gold.<table>`)."
-        ) from None
-    when = None
-    if as_of not in (None, ""):
-        try:
-            when = dt.datetime.fromisoformat(str(as_of).strip().replace("Z", "+00:00"))
-        except ValueError:
-            raise QueryError(
-                f"as_of={as_of!r} in the {source} is not an ISO 8601 time, e.g. "
-                "2025-06-01T12:00:00Z (UTC when no zone is given)."
-            ) from None
-        if when.tzinfo is None:
-            when = when.replace(tzinfo=dt.UTC)
-    return AsOf(snapshot_id=sid, timestamp=when, tag=str(tag) if tag not in (None, "") else None)
+    """A version selector from session options or headers (:func:`core.asof.parse_as_of`)."""
+    return parse_as_of(snapshot_id, as_of, tag, source=source)
 
 
 class _RateLimitedWarning:

@@ -25,9 +25,9 @@ from typing import Any, Generic, TypeVar
 import pyarrow as pa
 
 from catalog.store import Store
+from core.errors import NoSuchSnapshotError
 from flight_server.policy import CACHE_SCHEMA, SERVED_SCHEMA, Relation
 from flight_server.sandbox import Engine
-from lakehouse.errors import NoSuchSnapshotError
 
 logger = logging.getLogger(__name__)
 

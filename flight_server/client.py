@@ -7,7 +7,7 @@
 ...     lh.table("gold.fact_filings", as_of="2025-06-01T00:00:00Z")
 
 Each call is one DoGet whose JSON ticket the server resolves on arrival. Server errors arrive as
-:class:`~lakehouse.errors.LakehouseError` subclasses with the server's message. SQL tools, R and
+:class:`~core.errors.LakehouseError` subclasses with the server's message. SQL tools, R and
 JDBC use Flight SQL instead (see the README and :mod:`lakehouse.adbc_example`).
 """
 
@@ -22,13 +22,13 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.flight as flight
 
+from core.errors import LakehouseError, QueryError
 from flight_server.errors import (
     AuthenticationError,
     QueryCancelledError,
     QueryTimeoutError,
     RemoteUnavailableError,
 )
-from lakehouse.errors import LakehouseError, QueryError
 
 NAMED_QUERIES_ACTION = "lakehouse.named_queries"
 

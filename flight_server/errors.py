@@ -6,7 +6,7 @@ The server turns each of these into a Flight status in exactly one place
 
 from __future__ import annotations
 
-from lakehouse.errors import LakehouseError, QueryError
+from core.errors import LakehouseError, QueryError
 
 
 class QueryRefusedError(QueryError):

@@ -16,7 +16,7 @@ from altertable_flightsql.generated import arrow_flight_pb2 as flight_pb
 from altertable_flightsql.generated import arrow_flight_sql_pb2 as sql_pb
 from google.protobuf import any_pb2
 
-from lakehouse.errors import QueryError
+from core.errors import QueryError
 
 TYPE_PREFIX = "type.googleapis.com/arrow.flight.protocol.sql."
 TABLE_TYPES = ("TABLE",)

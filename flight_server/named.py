@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from lakehouse.errors import QueryError
+from core.errors import QueryError
 
 TRANSACTION_TYPES = ("purchase", "sale", "partial_sale", "exchange")
 PARTIES = {

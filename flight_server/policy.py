@@ -17,8 +17,8 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from core.errors import QueryError
 from flight_server.errors import QueryRefusedError
-from lakehouse.errors import QueryError
 
 logger = logging.getLogger(__name__)
 

@@ -35,6 +35,7 @@ from typing import Any
 
 import pyarrow as pa
 
+from core.errors import QueryError
 from flight_server.errors import QueryCancelledError, QueryLimitError, QueryRefusedError, QueryTimeoutError
 from flight_server.policy import (
     CACHE_SCHEMA,
@@ -53,7 +54,6 @@ from flight_server.policy import (
     quote_identifier,
     requalify_columns,
 )
-from lakehouse.errors import QueryError
 
 logger = logging.getLogger(__name__)
 

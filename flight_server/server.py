@@ -35,7 +35,10 @@ from altertable_flightsql.generated import arrow_flight_pb2 as flight_pb
 from altertable_flightsql.generated import arrow_flight_sql_pb2 as sql_pb
 
 from catalog.registry import TABLES
-from catalog.store import AsOf, Store
+from catalog.store import Store
+from core.asof import AsOf
+from core.errors import ConfigError, LakehouseError, QueryError
+from core.settings import Settings
 from flight_server import flightsql
 from flight_server.auth import (
     SELECTOR_HEADERS,
@@ -57,8 +60,6 @@ from flight_server.service import (
     encode_params,
     ticket_json,
 )
-from lakehouse.errors import ConfigError, LakehouseError, QueryError
-from lakehouse.settings import Settings
 
 logger = logging.getLogger(__name__)
 
@@ -157,7 +158,7 @@ class GoldFlightServer(flight.FlightServerBase):
         )
         self._store = store
         self._service = QueryService(store, settings)
-        from lakehouse import __version__
+        from core import __version__
 
         self._sql_info = flightsql.sql_info(__version__, 0)
 

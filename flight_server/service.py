@@ -31,14 +31,15 @@ from typing import Any
 
 import pyarrow as pa
 
-from catalog.store import STAGING_BRANCH, AsOf, Store
+from catalog.store import STAGING_BRANCH, Store
+from core.asof import AsOf
+from core.errors import ConfigError, QueryError
+from core.settings import Settings
 from flight_server.cache import Lease, Publication, ResultCache, SnapshotTracker, WarmCache
 from flight_server.errors import QueryLimitError, QueryRefusedError, QueryTimeoutError
 from flight_server.named import jsonable, named_query
 from flight_server.policy import SERVED_SCHEMA, ParsedQuery, as_utc
 from flight_server.sandbox import MEMO_BYTES, ByteMemo, Engine, Result
-from lakehouse.errors import ConfigError, QueryError
-from lakehouse.settings import Settings
 
 logger = logging.getLogger(__name__)
 

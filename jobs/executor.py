@@ -17,7 +17,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
-from lakehouse.errors import ConfigError, ExecutorError
+from core.errors import ConfigError, ExecutorError
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -44,7 +44,7 @@ def run_each(fn: Callable[[T], R], items: Sequence[T], *, workers: int | None = 
     if not items:
         return []
     if address is None:
-        from lakehouse.settings import load_settings
+        from core.settings import load_settings
 
         address = load_settings().executor
     results = _on_dask(fn, items, address) if address else _on_local_pool(fn, items, workers)

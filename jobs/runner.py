@@ -31,9 +31,9 @@ import pyarrow as pa
 
 from catalog.registry import table_spec
 from catalog.store import SOURCE_PREFIX, STAGING_BRANCH, Changes, Store, rows_where
+from core.errors import CheckFailedError, CommitConflictError, JobError
+from core.settings import Settings
 from jobs.spec import JobSpec, ReadMode, WriteMode
-from lakehouse.errors import CheckFailedError, CommitConflictError, JobError
-from lakehouse.settings import Settings
 
 logger = logging.getLogger(__name__)
 

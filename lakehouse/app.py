@@ -13,8 +13,9 @@ from collections.abc import Iterable, Sequence
 
 import pyarrow as pa
 
-from catalog.store import AsOf, SnapshotInfo, Store
-from lakehouse.settings import Settings, load_settings
+from catalog.store import SnapshotInfo, Store
+from core.asof import AsOf
+from core.settings import Settings, load_settings
 
 
 @dataclasses.dataclass(frozen=True)
@@ -133,7 +134,7 @@ class Lakehouse:
         Returns:
             ``{"table", "snapshot_id", "committed_at", "job", "sources": [<same shape>...]}``.
         """
-        from lakehouse.errors import NoSuchSnapshotError
+        from core.errors import NoSuchSnapshotError
 
         snaps = {s.snapshot_id: s for s in self.store.snapshots(identifier)}
         sid = snapshot_id if snapshot_id is not None else self.store.current_snapshot_id(identifier)

@@ -13,11 +13,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from catalog.store import AsOf
+from core.asof import AsOf
+from core.settings import load_settings
 from lakehouse.app import Lakehouse
 from lakehouse.mirror import serve_directory
 from lakehouse.output import render_text
-from lakehouse.settings import load_settings
 
 Echo = Callable[[str], None]
 
@@ -187,7 +187,7 @@ BAD_DOC_ID = "19999999"  # top of the synthetic FD range: never a real DocID
 
 def _bad_batch(app: Lakehouse, index_zip: Path, url: str, echo: Echo) -> None:
     """An odd record is published with its issue; a truncated index is held back; the whole one publishes."""
-    from lakehouse.errors import CheckFailedError
+    from core.errors import CheckFailedError
 
     original = index_zip.read_bytes()
     _step(echo, "   The Clerk's next index has a typo: a filing dated 2/3/2095. Ingest and transform again:")

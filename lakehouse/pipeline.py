@@ -27,8 +27,8 @@ from typing import TYPE_CHECKING
 import pyarrow as pa
 
 from catalog.registry import PIPELINE_RUNS
+from core.errors import CheckFailedError, LakehouseError, SourceError
 from lakehouse.app import Lakehouse
-from lakehouse.errors import CheckFailedError, LakehouseError, SourceError
 
 if TYPE_CHECKING:
     from jobs.bronze.house import YearReport
@@ -67,7 +67,7 @@ class PipelineReport:
     @property
     def exit_code(self) -> int:
         """0 ok, 3 a quality gate rejected data (main unchanged), 1 any other failure."""
-        from lakehouse.errors import ExitCode
+        from core.errors import ExitCode
 
         if self.ok:
             return int(ExitCode.OK)
@@ -109,7 +109,7 @@ def run_pipeline(
     Raises:
         YearRangeError: a year the Clerk does not publish; nothing ran.
     """
-    from lakehouse.years import check_year
+    from core.years import check_year
 
     for year in years:
         check_year(year)

@@ -34,10 +34,10 @@ MAX_BYTES = 300_000
 
 def build_demo_home(workdir: Path):
     """The demo's data: the synthetic 2025 mirror, ingested, updated by the Clerk, ingested again."""
+    from core.settings import load_settings
     from lakehouse.app import Lakehouse
     from lakehouse.demo import write_members_yaml
     from lakehouse.mirror import serve_directory
-    from lakehouse.settings import load_settings
     from synthetic import build_mirror
 
     mirror = workdir / "clerk-mirror"

@@ -6,17 +6,17 @@ from __future__ import annotations
 import contextlib
 import io
 import os
-import time
 import shutil
+import time
 import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from core.settings import load_settings
 from lakehouse.app import Lakehouse
 from lakehouse.mirror import QuietHandler, serve_directory
-from lakehouse.settings import load_settings
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED_DATA = Path(os.environ.get("LAKEHOUSE_SHARED_DATA", REPO.parent / "shared" / "data"))

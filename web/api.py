@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Any
 from starlette.requests import Request
 from starlette.responses import Response
 
-from catalog.store import AsOf
-from lakehouse.errors import QueryError
+from core.asof import AsOf
+from core.errors import QueryError
 from web.data import Answer, WebData, selector
 from web.formats import MEDIA_TYPES, json_records, negotiate, to_arrow, to_csv, to_json
 

@@ -27,8 +27,8 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from catalog.store import Store
-from lakehouse.errors import ConfigError, LakehouseError, NoSuchSnapshotError, NoSuchTableError, NotFoundError
-from lakehouse.settings import Settings
+from core.errors import ConfigError, LakehouseError, NoSuchSnapshotError, NoSuchTableError, NotFoundError
+from core.settings import Settings
 from web import api, pages
 from web.data import NotBuiltError, WebData
 from web.formats import NotAcceptableError
@@ -138,7 +138,7 @@ def _plotly_js() -> Path:
 
 def create_app(store: Store, settings: Settings, *, token: str | None = None) -> Any:
     """The whole web process: ``/v1`` API, pages, assets; ``token`` (default: Flight's) guards the data."""
-    from lakehouse import __version__
+    from core import __version__
 
     token = token if token is not None else settings.flight_token
     data = WebData(store, settings)

@@ -20,9 +20,10 @@ from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
 
-from catalog.store import AsOf, Store
-from lakehouse.errors import LakehouseError, NoSuchSnapshotError, NoSuchTableError, NotFoundError, QueryError
-from lakehouse.settings import Settings
+from catalog.store import Store
+from core.asof import AsOf, parse_as_of
+from core.errors import LakehouseError, NoSuchSnapshotError, NoSuchTableError, NotFoundError, QueryError
+from core.settings import Settings
 
 if TYPE_CHECKING:
     from flight_server.service import QueryService, Request
@@ -32,41 +33,8 @@ VERSION_TABLE = "gold.fact_transactions"
 
 
 def selector(snapshot_id: Any = None, as_of: Any = None, tag: Any = None) -> AsOf:
-    """A version selector from URL parameters (the same three spellings and rules as Flight's).
-
-    Raises:
-        QueryError: more than one given, or a value of the wrong shape.
-    """
-    given = [
-        n for n, v in (("snapshot_id", snapshot_id), ("as_of", as_of), ("tag", tag)) if v not in (None, "")
-    ]
-    if len(given) > 1:
-        raise QueryError(
-            f"The URL gives {' and '.join(given)}: give at most one of snapshot_id, as_of and tag."
-        )
-    sid = None
-    if snapshot_id not in (None, ""):
-        text = str(snapshot_id).strip()
-        if not text.lstrip("-").isdigit() or len(text) > 20:
-            raise QueryError(
-                f"snapshot_id={snapshot_id!r} is not a snapshot id: expected a whole number "
-                "(see /v1/versions or `lakehouse snapshots gold.fact_transactions`)."
-            )
-        sid = int(text)
-    when = None
-    if as_of not in (None, ""):
-        try:
-            when = dt.datetime.fromisoformat(str(as_of).strip().replace("Z", "+00:00"))
-        except ValueError:
-            raise QueryError(
-                f"as_of={as_of!r} is not an ISO 8601 time: expected e.g. 2025-06-01T12:00:00Z "
-                "(UTC when no zone is given)."
-            ) from None
-        if when.tzinfo is None:
-            when = when.replace(tzinfo=dt.UTC)
-    if tag not in (None, "") and len(str(tag)) > 200:
-        raise QueryError("tag is longer than 200 characters: expected a release tag name.")
-    return AsOf(snapshot_id=sid, timestamp=when, tag=str(tag).strip() if tag not in (None, "") else None)
+    """A version selector from URL parameters (the same parser as the CLI's and Flight's)."""
+    return parse_as_of(snapshot_id, as_of, tag, source="URL")
 
 
 class NotBuiltError(LakehouseError):

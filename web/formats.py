@@ -11,7 +11,7 @@ from typing import Any
 
 import pyarrow as pa
 
-from lakehouse.errors import QueryError
+from core.errors import QueryError
 
 MEDIA_TYPES = {
     "json": "application/json",

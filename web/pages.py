@@ -21,8 +21,8 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
-from catalog.store import AsOf
-from lakehouse.errors import LakehouseError, NoSuchTableError, NotFoundError
+from core.asof import AsOf
+from core.errors import LakehouseError, NoSuchTableError, NotFoundError
 from web.data import VERSION_TABLE, WebData, selector
 from web.formats import records
 

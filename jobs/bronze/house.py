@@ -28,10 +28,10 @@ import pyarrow as pa
 
 from catalog.registry import HOUSE_DOCUMENTS, HOUSE_FD_INDEX, QUARANTINE
 from catalog.store import Store, rows_where
+from core.errors import SourceError
+from core.settings import Settings
 from jobs.bronze.house_index import IndexFormatError, IndexRecord, open_index_zip, parse_index, record_problems
 from jobs.bronze.source import Fetched, Source
-from lakehouse.errors import SourceError
-from lakehouse.settings import Settings
 
 logger = logging.getLogger(__name__)
 
@@ -128,7 +128,7 @@ def ingest_house(
         YearRangeError: a year the Clerk does not publish (before 2008 or after next year);
             nothing is fetched.
     """
-    from lakehouse.years import check_year
+    from core.years import check_year
 
     for year in years:
         check_year(year)

@@ -22,11 +22,11 @@ import io
 import logging
 import posixpath
 import re
+import xml.etree.ElementTree as ET
 import zipfile
 import zlib
-import xml.etree.ElementTree as ET
 
-from lakehouse.errors import LakehouseError
+from core.errors import LakehouseError
 
 logger = logging.getLogger(__name__)
 

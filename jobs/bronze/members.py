@@ -36,9 +36,9 @@ import pyarrow as pa
 
 from catalog.registry import MEMBER_TERMS, MEMBERS
 from catalog.store import Store
+from core.errors import SourceError
+from core.settings import Settings
 from jobs.bronze.source import Fetched, Source
-from lakehouse.errors import SourceError
-from lakehouse.settings import Settings
 
 logger = logging.getLogger(__name__)
 

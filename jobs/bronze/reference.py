@@ -13,15 +13,14 @@ import dataclasses
 import hashlib
 import io
 import json
-from pathlib import Path
 
 import pyarrow as pa
 
 from catalog.registry import SECURITIES
 from catalog.store import Store
+from core.errors import SourceError
+from core.settings import Settings
 from jobs.bronze.source import Fetched, Source
-from lakehouse.errors import SourceError
-from lakehouse.settings import Settings
 
 SEC_URL = "https://www.sec.gov/files/company_tickers_exchange.json"
 SP500_URL = "https://raw.githubusercontent.com/datasets/s-and-p-500-companies/main/data/constituents.csv"

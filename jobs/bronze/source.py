@@ -13,8 +13,8 @@ import time
 from pathlib import Path
 from urllib.parse import urlparse
 
-from lakehouse.errors import SourceError
-from lakehouse.settings import CLERK_BASE_URL, Settings
+from core.errors import SourceError
+from core.settings import CLERK_BASE_URL, Settings
 
 
 @dataclasses.dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import ibis
 import ibis.expr.types as ir
 
-from jobs.spec import Input, JobSpec, ReadMode, WriteMode
+from jobs.spec import Input, JobSpec, WriteMode
 
 _LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 

@@ -7,8 +7,8 @@ import datetime
 import ibis
 import ibis.expr.types as ir
 
+from core.settings import CLERK_BASE_URL
 from jobs.spec import Input, JobSpec, ReadMode, WriteMode
-from lakehouse.settings import CLERK_BASE_URL
 
 #: What each FilingType code is, from reading the 2025 documents (domain notes §3.1); the
 #: original project's labels for E, G, D and O were wrong.

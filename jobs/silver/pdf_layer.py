@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from lakehouse.errors import LakehouseError
+from core.errors import LakehouseError
 
 #: Layout eras (see the module docstring); ``'no_text_layer'`` for a scan handed to OCR,
 #: ``'paper_form'`` for a scan of the Committee on Ethics paper form read by its check-box grid.

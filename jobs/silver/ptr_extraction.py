@@ -44,7 +44,7 @@ from catalog.registry import (
     REVIEW_QUEUE,
     SCHEDULE_B_TRANSACTIONS,
 )
-from catalog.store import SOURCE_PREFIX, Store
+from catalog.store import SOURCE_PREFIX, Store, rows_where
 from jobs.runner import merge_rows, tag_quality_issues, write_audit_publish_together
 from jobs.silver.paper_form import PaperReading, paper_document, proposed_json, read_paper_form
 from jobs.silver.ptr_pdf import (
@@ -322,12 +322,10 @@ def keep_reviewed_rows(store: Store, doc_ids: list[str],
                        machine_rows: list[dict]) -> tuple[list[dict], set[tuple[str, int]]]:
     """``machine_rows`` of ``doc_ids`` with each line a reviewer entered replaced by the reviewed
     row, and the (doc_id, line_no) of those lines."""
-    from pyiceberg.expressions import And, EqualTo, In
-
     if not doc_ids or store.current_snapshot_id(PTR_TRANSACTIONS.identifier) is None:
         return machine_rows, set()
     reviewed = store.read(PTR_TRANSACTIONS.identifier,
-                          row_filter=And(In("doc_id", sorted(set(doc_ids))), EqualTo("extraction_method", "manual")))
+                          row_filter=rows_where(doc_id=set(doc_ids), extraction_method="manual"))
     manual = reviewed.to_pylist()
     taken = {(r["doc_id"], r["line_no"]) for r in manual}
     return [r for r in machine_rows if (r["doc_id"], r["line_no"]) not in taken] + manual, taken
@@ -349,12 +347,10 @@ def _not_yet_extracted(store: Store, docs: pa.Table) -> pa.Table:
 
 
 def _documents_to_extract(store: Store, source_sid: int | None, mark: int | None, reextract: bool) -> pa.Table | None:
-    from pyiceberg.expressions import In
-
     if source_sid is None or (source_sid == mark and not reextract):
         return None
     if reextract:
-        docs = store.read(SOURCE, snapshot_id=source_sid, columns=_COLUMNS, row_filter=In("filing_type", _TYPES))
+        docs = store.read(SOURCE, snapshot_id=source_sid, columns=_COLUMNS, row_filter=rows_where(filing_type=_TYPES))
         return _not_yet_extracted(store, docs)
     docs, _ = store.read_appended(SOURCE, after=mark, upto=source_sid, columns=_COLUMNS)
     docs = docs.filter(pa.compute.is_in(docs["filing_type"], value_set=pa.array(_TYPES)))

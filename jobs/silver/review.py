@@ -23,10 +23,10 @@ import pyarrow as pa
 
 from catalog.registry import EXTRACTION_ISSUES, PTR_FILINGS, PTR_TRANSACTIONS, REVIEW_QUEUE
 from catalog.store import Store, rows_where
+from core.errors import LakehouseError
 from jobs.silver.paper_form import AMOUNT_BOUNDS, AMOUNT_COLUMNS, OWNERS, TYPE_COLUMNS, parse_form_date
 from jobs.silver.ptr_extraction import PAPER_ONLY_ISSUES
 from jobs.silver.ptr_pdf import REVIEW_ISSUES, issue_code
-from lakehouse.errors import LakehouseError
 
 MANUAL = "manual"
 #: Fields a reviewer may set, and those a finished row must have (gold's analytics need them).

@@ -7,8 +7,8 @@ import sys
 
 import click
 
+from core.errors import ExitCode
 from lakehouse.cli.support import Context, handle_errors, pass_ctx
-from lakehouse.errors import ExitCode
 
 
 @click.group()

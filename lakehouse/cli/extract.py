@@ -27,13 +27,13 @@ def extract_ptr_command(pdf: Path, fmt: str) -> None:
     Schedule B transactions with the same keys (notification_date and filing_status null).
     Document-level issues go to standard error.
     """
+    from core.errors import LakehouseError
     from jobs.silver.ptr_extraction import (
         contract_rows,
         extract_document,
         extract_report,
         schedule_b_contract_rows,
     )
-    from lakehouse.errors import LakehouseError
 
     content = pdf.read_bytes()
     result = extract_document("", 0, "", content)
@@ -67,8 +67,8 @@ def extract_schedule_b_command(pdf: Path, fmt: str) -> None:
     Every field of silver.schedule_b_transactions' rows, location included. Paper reports (no text
     layer) are not read. Document-level issues go to standard error.
     """
+    from core.errors import LakehouseError
     from jobs.silver.schedule_b import extract_schedule_b
-    from lakehouse.errors import LakehouseError
 
     try:
         report = extract_schedule_b(pdf.read_bytes())

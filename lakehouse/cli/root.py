@@ -9,6 +9,7 @@ from pathlib import Path
 
 import click
 
+from core.errors import ExitCode, LakehouseError
 from lakehouse.cli.support import (
     Context,
     JsonLogFormatter,
@@ -20,7 +21,6 @@ from lakehouse.cli.support import (
     version_of,
     year_options,
 )
-from lakehouse.errors import ExitCode, LakehouseError
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

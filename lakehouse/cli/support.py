@@ -3,15 +3,14 @@ options several commands take (years, versions, progress). Command modules impor
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import logging
 import sys
 
 import click
 
-from lakehouse.errors import LakehouseError
-from lakehouse.settings import load_settings
+from core.errors import LakehouseError
+from core.settings import load_settings
 
 
 class Context:
@@ -79,7 +78,7 @@ def year_options(default_help: str):
 
 def chosen_years(years: tuple[int, ...], year_ranges: tuple[str, ...], *, default_current: bool) -> list[int]:
     """The years of --year and --years together; a year the Clerk does not publish is a usage error."""
-    from lakehouse.years import YearRangeError, resolve_years
+    from core.years import YearRangeError, resolve_years
 
     try:
         chosen = resolve_years(years, year_ranges, default_current=default_current)
@@ -98,18 +97,14 @@ def as_of_options(fn):
 
 
 def version_of(snapshot_id: int | None, as_of: str | None, tag: str | None):
-    from catalog.store import AsOf
+    """The version the ``--snapshot``/``--as-of``/``--tag`` flags select (:func:`core.asof.parse_as_of`)."""
+    from core.asof import parse_as_of
+    from core.errors import QueryError
 
-    if sum(x is not None for x in (snapshot_id, as_of, tag)) > 1:
-        raise click.UsageError("Give at most one of --snapshot, --as-of and --tag.")
-    when = None
-    if as_of is not None:
-        try:
-            when = dt.datetime.fromisoformat(as_of)
-        except ValueError:
-            raise click.BadParameter(f"{as_of!r} is not an ISO 8601 time, e.g. 2025-06-01T12:00:00Z",
-                                     param_hint="--as-of") from None
-    return AsOf(snapshot_id=snapshot_id, timestamp=when, tag=tag)
+    try:
+        return parse_as_of(snapshot_id, as_of, tag, source="command line", names=("--snapshot", "--as-of", "--tag"))
+    except QueryError as exc:
+        raise click.UsageError(str(exc)) from None
 
 
 class Progress:

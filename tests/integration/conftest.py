@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from lakehouse.settings import Settings
+from core.settings import Settings
 from tests.conftest import test_settings
 
 PG_HOST, PG_PORT, PG_USER = "127.0.0.1", 5432, "postgres"

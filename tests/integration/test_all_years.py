@@ -14,8 +14,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from core.errors import CheckFailedError
 from lakehouse.app import Lakehouse
-from lakehouse.errors import CheckFailedError
 from tests.conftest import SHARED_DATA, build_clerk_mirror, mirror_server, test_settings
 from tests.integration.test_checks_alerts import webhook_receiver
 

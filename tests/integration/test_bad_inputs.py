@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
+from core.errors import ExitCode
 from lakehouse.cli import main
-from lakehouse.errors import ExitCode
 from tests.conftest import build_clerk_mirror, zip_bytes
 
 IIS_404 = (b'<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN"><html><head><title>404 - File or '

@@ -12,9 +12,9 @@ from pyiceberg.types import StringType
 from catalog.connect import catalog_properties
 from catalog.registry import FILINGS, Column
 from catalog.store import Store
+from core.errors import ConfigError
+from core.settings import load_settings
 from lakehouse.cli import main
-from lakehouse.errors import ConfigError
-from lakehouse.settings import load_settings
 
 
 def test_embedded_default_lives_under_home(tmp_path):

@@ -22,8 +22,8 @@ import pytest
 from catalog.registry import table_spec
 from checks.alerts import send_alert, send_pipeline_alert, sinks_from_settings
 from checks.runner import AuditReport, run_checks
-from lakehouse.errors import ConfigError
-from lakehouse.settings import load_settings
+from core.errors import ConfigError
+from core.settings import load_settings
 
 
 def failing_report() -> AuditReport:

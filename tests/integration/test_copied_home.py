@@ -16,10 +16,10 @@ from click.testing import CliRunner
 from pyiceberg.types import StringType
 
 from catalog.maintenance import compact, expire_snapshots, tag_release
+from core.errors import ConfigError, CopiedHomeError
 from lakehouse.app import Lakehouse
 from lakehouse.cli import main
 from lakehouse.client import connect
-from lakehouse.errors import ConfigError, CopiedHomeError
 from tests.conftest import test_settings
 from tests.integration.test_flight_support import filings, fill_gold, running_server
 

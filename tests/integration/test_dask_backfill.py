@@ -21,9 +21,9 @@ from pathlib import Path
 import pytest
 
 from catalog.files import shareable_properties
+from core.errors import ConfigError, ExecutorError
 from jobs.executor import run_each
 from lakehouse.app import Lakehouse
-from lakehouse.errors import ConfigError, ExecutorError
 from tests.conftest import REPO, build_clerk_mirror, mirror_server, test_settings
 
 pytestmark = [pytest.mark.slow, pytest.mark.integration]

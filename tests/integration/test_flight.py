@@ -9,9 +9,9 @@ import pyarrow as pa
 import pyarrow.flight as flight
 import pytest
 
+from core.errors import ConfigError, QueryError
 from flight_server.server import GoldFlightServer, serve
 from lakehouse.client import connect
-from lakehouse.errors import ConfigError, QueryError
 from tests.integration.test_flight_support import fill_gold, running_server, transactions
 
 
@@ -237,7 +237,7 @@ def test_named_results_are_cached_by_snapshot_and_never_stale(lakehouse, gold_se
 
 
 def test_the_result_cache_can_be_turned_off(lakehouse):
-    from lakehouse.settings import Settings
+    from core.settings import Settings
 
     fill_gold(lakehouse.store)
     with running_server(lakehouse.store, Settings(flight_result_cache_mb=0)) as srv, \

@@ -19,9 +19,9 @@ import pyarrow.flight as flight
 import pytest
 from altertable_flightsql.generated import arrow_flight_pb2 as flight_pb
 
+from core.errors import LakehouseError
 from flight_server.sandbox import MEMO_BYTES
 from lakehouse.client import connect
-from lakehouse.errors import LakehouseError
 from tests.integration.test_flight_support import filings, fill_gold, running_server
 
 HEADER = adbc_driver_flightsql.DatabaseOptions.RPC_CALL_HEADER_PREFIX.value

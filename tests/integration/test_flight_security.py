@@ -17,10 +17,10 @@ import pyarrow.flight as flight
 import pytest
 from click.testing import CliRunner
 
+from core.errors import LakehouseError
 from lakehouse.app import Lakehouse
 from lakehouse.cli import main
 from lakehouse.client import connect
-from lakehouse.errors import LakehouseError
 from tests.conftest import test_settings
 from tests.integration.test_flight_support import fill_gold, running_server, self_signed_cert
 

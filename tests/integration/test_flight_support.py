@@ -12,8 +12,8 @@ from pathlib import Path
 import pyarrow as pa
 
 from catalog.store import Store
+from core.settings import Settings
 from flight_server.server import GoldFlightServer
-from lakehouse.settings import Settings
 
 D = dt.date
 MEMBERS = [

@@ -12,7 +12,7 @@ import datetime as dt
 import pytest
 
 from catalog.registry import iter_specs
-from catalog.store import AsOf
+from core.asof import AsOf
 from jobs.silver.ptr_pdf import EXTRACTOR_VERSION
 from lakehouse.app import Lakehouse
 from synthetic import SyntheticFiling, SyntheticTransaction, render_ptr_pdf

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import collections
+import datetime as dt
 import json
 
 import pytest
 from click.testing import CliRunner
 
-from catalog.store import AsOf
+from core.asof import AsOf
 from jobs.bronze.house_index import parse_index_xml
 from lakehouse.app import Lakehouse
 from lakehouse.cli import main

@@ -16,9 +16,9 @@ from click.testing import CliRunner, Result
 
 from catalog.maintenance import MAINTENANCE_KEY, compact, expire_snapshots, parse_age, parse_cutoff
 from catalog.registry import HOUSE_FD_INDEX
+from core.errors import LakehouseError
 from lakehouse.app import Lakehouse
 from lakehouse.cli import main
-from lakehouse.errors import LakehouseError
 from tests.conftest import build_clerk_mirror, mirror_server
 from tests.integration.conftest import Lake, build_mirror_without, close
 

@@ -10,9 +10,9 @@ import pytest
 from click.testing import CliRunner
 
 from catalog.maintenance import remove_orphan_files
+from core.errors import ConfigError
 from lakehouse.app import Lakehouse
 from lakehouse.cli import main
-from lakehouse.errors import ConfigError
 from tests.conftest import test_settings
 
 

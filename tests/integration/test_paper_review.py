@@ -67,7 +67,7 @@ def silver_rows(app: Lakehouse, as_of_snapshot: int | None = None) -> list[dict]
     )
     if as_of_snapshot is None:
         return Lakehouse.open(app.settings).query(sql).to_pylist()
-    from catalog.store import AsOf
+    from core.asof import AsOf
 
     return app.query(sql, AsOf(snapshot_id=as_of_snapshot)).to_pylist()
 

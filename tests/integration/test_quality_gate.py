@@ -17,14 +17,15 @@ import pytest
 from click.testing import CliRunner
 
 from catalog.registry import iter_specs
-from catalog.store import STAGING_BRANCH, AsOf
+from catalog.store import STAGING_BRANCH
 from checks.runner import make_auditor
+from core.asof import AsOf
+from core.errors import CheckFailedError, ExitCode
 from jobs.registry import jobs_for_layer
 from jobs.runner import run_job, write_audit_publish
 from jobs.silver.filings import JOB as FILINGS_JOB
 from lakehouse.app import Lakehouse
 from lakehouse.cli import main
-from lakehouse.errors import CheckFailedError, ExitCode
 from tests.conftest import SHARED_DATA, build_clerk_mirror, mirror_server, test_settings
 from tests.integration.test_checks_alerts import webhook_receiver
 

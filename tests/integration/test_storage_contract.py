@@ -17,10 +17,10 @@ import pyarrow as pa
 import pytest
 from click.testing import CliRunner
 
-from catalog.store import AsOf
+from core.asof import AsOf
+from core.errors import ConfigError
 from lakehouse.app import Lakehouse
 from lakehouse.cli import main
-from lakehouse.errors import ConfigError
 from tests.conftest import REAL_PTRS, build_clerk_mirror, mirror_server
 from tests.integration.conftest import (
     BUCKET,

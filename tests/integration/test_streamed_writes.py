@@ -10,9 +10,9 @@ import pyarrow as pa
 import pytest
 
 import catalog.writes
+from core.errors import JobError
 from jobs.gold.fact_filings import JOB as FACT_FILINGS_JOB
 from jobs.runner import run_job
-from lakehouse.errors import JobError
 
 
 @pytest.fixture

@@ -366,7 +366,7 @@ def test_token_auth_like_flight(lakehouse):
 
 
 def test_non_loopback_bind_needs_a_token(lakehouse):
-    from lakehouse.errors import ConfigError
+    from core.errors import ConfigError
     from web.app import serve
 
     with pytest.raises(ConfigError, match="without authentication: set --token or LAKEHOUSE_FLIGHT_TOKEN"):

@@ -27,7 +27,7 @@ from checks.runner import (
     referenced_tables,
     run_checks,
 )
-from lakehouse.errors import ConfigError
+from core.errors import ConfigError
 
 D = dt.date
 NOW = dt.datetime.now(dt.UTC).replace(microsecond=0)

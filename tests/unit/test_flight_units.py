@@ -13,6 +13,7 @@ import pyarrow as pa
 import pyarrow.flight as flight
 import pytest
 
+from core.errors import QueryError
 from flight_server import flightsql
 from flight_server.auth import Authenticator, as_of_from
 from flight_server.cache import FreshValue
@@ -20,7 +21,6 @@ from flight_server.errors import QueryLimitError, QueryRefusedError, QueryTimeou
 from flight_server.named import NAMED_QUERIES, named_query
 from flight_server.policy import Relation
 from flight_server.sandbox import ByteMemo, Engine
-from lakehouse.errors import QueryError
 
 
 @pytest.fixture(scope="module")

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from core.errors import SourceError
+from core.years import YearRangeError
 from jobs.bronze.house import IngestReport, YearReport
-from lakehouse.errors import SourceError
 from lakehouse.pipeline import run_pipeline
-from lakehouse.years import YearRangeError
 from tests.conftest import test_settings
 
 

@@ -9,10 +9,10 @@ from pathlib import Path
 import pyarrow as pa
 import pytest
 
-from lakehouse.errors import ConfigError, QueryError
-from lakehouse.output import render_text, write
 from catalog.query import referenced_tables
-from lakehouse.settings import KNOWN_ENV, Settings, load_settings
+from core.errors import ConfigError, QueryError
+from core.settings import KNOWN_ENV, Settings, load_settings
+from lakehouse.output import render_text, write
 
 
 def test_defaults_env_then_overrides():
@@ -30,7 +30,7 @@ def test_bad_env_values_are_clear():
 
 
 def test_every_env_var_is_documented():
-    import lakehouse.settings as settings_module
+    import core.settings as settings_module
 
     assert set(settings_module._ENV_FIELDS) == set(KNOWN_ENV)
 
@@ -63,7 +63,7 @@ def test_renderings():
 
 def test_catalog_config_never_prints_a_password(monkeypatch):
     from catalog.connect import describe_pyiceberg_config
-    from lakehouse.settings import load_settings
+    from core.settings import load_settings
 
     for key, value in {"TYPE": "sql", "URI": "postgresql+psycopg2://lake:s3cret@db.example:5432/lake",
                        "WAREHOUSE": "s3://bucket/wh", "S3.SECRET-ACCESS-KEY": "abc"}.items():

@@ -185,10 +185,10 @@ SAMPLE_XML = (
     "    <DocID>29990101</DocID>\r\n  </Member>\r\n</FinancialDisclosure>"
 ).encode("utf-8")
 SAMPLE_TXT = (
-    "Prefix\tLast\tFirst\tSuffix\tFilingType\tStateDst\tYear\tFilingDate\tDocID\r\n"
-    "\tFakeley\tA&B\t\tW\t\t2025\t\t9900123\r\n"
-    'Hon.\tTestworth\tJordan "Jo"\tJr.\tP\tGA14\t2025\t1/7/2025\t29990101\r\n'
-).encode("utf-8")
+    b"Prefix\tLast\tFirst\tSuffix\tFilingType\tStateDst\tYear\tFilingDate\tDocID\r\n"
+    b"\tFakeley\tA&B\t\tW\t\t2025\t\t9900123\r\n"
+    b'Hon.\tTestworth\tJordan "Jo"\tJr.\tP\tGA14\t2025\t1/7/2025\t29990101\r\n'
+)
 
 
 def test_index_xml_exact_bytes() -> None:

@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 from click.testing import CliRunner
 
+from core.errors import ExitCode
+from core.years import FIRST_YEAR, YearRangeError, check_year, last_year, parse_years, resolve_years
 from lakehouse.cli import main
-from lakehouse.errors import ExitCode
-from lakehouse.years import FIRST_YEAR, YearRangeError, check_year, last_year, parse_years, resolve_years
 
 TODAY = dt.date(2026, 3, 1)
 

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from lakehouse.errors import ConfigError
+from core.errors import ConfigError
 
 CLERK_BASE_URL = "https://disclosures-clerk.house.gov"
 
@@ -122,7 +122,7 @@ class Settings:
 
     @property
     def user_agent(self) -> str:
-        from lakehouse import __version__
+        from core import __version__
 
         return f"congress-lakehouse/{__version__} (+open research; House FD disclosures)"
 

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
-from lakehouse.errors import ExitCode, LakehouseError
+from core.errors import ExitCode, LakehouseError
 
 FIRST_YEAR = 2008
 """The oldest yearly index on the Clerk's site."""
