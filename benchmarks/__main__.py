@@ -3,7 +3,8 @@
 Full run (``make bench``): Silver at 100k, 1M and 10M trades; results in ``benchmarks/results.json``
 and ``BENCHMARKS.md``. Quick run (``make bench QUICK=1``): every metric at the smallest size
 (100k trades, a 100-filing mirror, one repetition; under 3 minutes), results in
-``benchmarks/out/quick/`` so the recorded full run is not overwritten. A subset (``--only incremental``, ``--only named,stream`` …) writes to
+``benchmarks/out/quick/`` so the recorded full run is not overwritten. A subset (``--only incremental``,
+``--only named,stream`` …) writes to
 ``benchmarks/out/only/`` for the same reason; ``--only web --record`` also merges its rows into the
 recorded run (each row names the machine and time it was measured on).
 """

@@ -28,7 +28,28 @@ from jobs.registry import jobs_for_layer
 from jobs.runner import _cast
 from jobs.spec import JobSpec
 
-GOLD = [job.output for job in jobs_for_layer("gold")]
+
+def benchmarked(jobs: Sequence[JobSpec], covered: set[str]) -> list[str]:
+    """Of ``jobs`` (in run order), the outputs in ``covered`` whose Gold inputs are chosen too.
+
+    Opt-in: a new Gold table needs no benchmark code; it joins the comparison once someone adds
+    it to ``gold_sql.QUERIES`` and ``gold_pandas``.
+    """
+    chosen: list[str] = []
+    for job in jobs:
+        gold_inputs = {inp.table for inp in job.inputs.values() if inp.table.startswith("gold.")}
+        if job.output in covered and gold_inputs <= set(chosen):
+            chosen.append(job.output)
+    return chosen
+
+
+def _covered() -> set[str]:
+    from benchmarks import gold_pandas, gold_sql
+
+    return set(gold_sql.QUERIES) & set(gold_pandas.TABLES)
+
+
+GOLD = benchmarked(jobs_for_layer("gold"), _covered())
 TRENDING = "gold.agg_trending_stocks"
 
 

@@ -105,7 +105,9 @@ def _child_main(fn: Callable[..., Any], args: tuple, out: Any) -> None:
         out.put(("error", f"{type(exc).__name__}: {exc}\n{traceback.format_exc()}", peak_rss_mb()))
 
 
-def run_child(fn: Callable[..., Any], *args: Any, max_rss_mb: float = 12_000, timeout_s: float = 1800) -> tuple[Any, float, float]:
+def run_child(
+    fn: Callable[..., Any], *args: Any, max_rss_mb: float = 12_000, timeout_s: float = 1800
+) -> tuple[Any, float, float]:
     """Run ``fn(*args)`` in a spawned process; returns (result, peak RSS MiB, seconds).
 
     The parent polls the child's RSS and kills it above ``max_rss_mb`` (so one runaway query

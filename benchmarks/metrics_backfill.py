@@ -1,6 +1,6 @@
 """Backfill throughput on a Dask cluster with 1 and 2 worker processes: how extraction scales out.
 
-The synthetic mirror (:func:`lakehouse.synthetic.build_mirror`, e-filed and paper PTRs in the 2025
+The synthetic mirror (:func:`synthetic.build_mirror`, e-filed and paper PTRs in the 2025
 mix) is ingested once; then silver's PTR extraction re-extracts every document (``full=True``)
 on the local process pool and on a local Dask cluster (``dask scheduler`` + ``dask worker
 --nworkers N --nthreads 1`` subprocesses on 127.0.0.1), the driver committing as in production.
@@ -90,7 +90,7 @@ def _child_backfill(root: str, n_filings: int) -> dict[str, Any]:
     from jobs.silver.ptr_extraction import extract_ptrs
     from lakehouse.app import Lakehouse
     from lakehouse.mirror import serve_directory
-    from lakehouse.synthetic import build_mirror
+    from synthetic import build_mirror
 
     base = Path(root)
     if base.exists():
@@ -151,7 +151,7 @@ def backfill(work: Path, n_filings: int) -> list[Metric]:
     raw = res | {"docs_per_s": {k: round(v, 2) for k, v in rate.items()}, "peak_rss_mb": round(peak),
                  "cpus": os.cpu_count()}
     scope = (f"silver PTR extraction (extract_ptrs(full=True): locate in bronze, extract, commit {docs} "
-             f"PTRs, {res['paper_ptrs']} paper/OCR) of lakehouse.synthetic.build_mirror(2025, {n_filings}) "
+             f"PTRs, {res['paper_ptrs']} paper/OCR) of synthetic.build_mirror(2025, {n_filings}) "
              "on a local Dask cluster (`dask scheduler` + `dask worker --nworkers N --nthreads 1`, imports "
              "warmed, cluster start not timed); driver, scheduler and workers share this machine's "
              f"{os.cpu_count()} cores")

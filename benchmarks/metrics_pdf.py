@@ -74,7 +74,7 @@ def extraction(work: Path, n_docs: int) -> Metric:
     raw |= {"ocr_docs": len(scans), "ocr_pages": ocr["pages"], "ocr_seconds": round(ocr["seconds"], 2),
             "ocr_s_per_page": round(ocr["seconds"] / max(1, ocr["pages"]), 2), "ocr_rows": ocr["rows"]}
     return Metric("extract_pdfs_per_s", round(rate, 1), 20, "PDFs/s per core", higher_is_better=True, raw=raw,
-                  scope=f"{len(paths)} e-filed PTR PDFs in the real layout (lakehouse.synthetic.render_ptr_pdf, "
+                  scope=f"{len(paths)} e-filed PTR PDFs in the real layout (synthetic.render_ptr_pdf, "
                         "RC4-encrypted, 1-n pages), extracted one after another in one process "
                         "(jobs.silver.ptr_extraction.extract_document)")
 
@@ -118,7 +118,7 @@ def pipeline(work: Path, n_filings: int = REAL_2025_FILINGS) -> Metric:
     raw = res | {"peak_rss_mb": round(peak), "cpus": os.cpu_count()}
     value = round(res["seconds"], 1) if res["ok"] else None
     return Metric("pipeline_2025_s", value, 60, "s", raw=raw,
-                  scope=f"lakehouse.pipeline.run_pipeline on lakehouse.synthetic.build_mirror(2025, {n_filings}) "
+                  scope=f"lakehouse.pipeline.run_pipeline on synthetic.build_mirror(2025, {n_filings}) "
                         f"({res['index_rows']} index rows, {res['ptrs']} PTR PDFs of which {res['paper_ptrs']} "
                         "paper/OCR) served by lakehouse.mirror.serve_directory; members -> ingest -> silver "
                         "(extraction + OCR) -> gold; HTTP rate limit lifted (local mirror)",

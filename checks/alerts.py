@@ -50,6 +50,7 @@ class Alert:
 
 
 class AlertSink(Protocol):
+    """Where alerts go: a named sink that delivers one alert."""
     name: str
 
     def send(self, alert: Alert) -> None: ...
@@ -57,6 +58,7 @@ class AlertSink(Protocol):
 
 @dataclasses.dataclass(frozen=True)
 class LogSink:
+    """Alerts as ERROR lines in the operator log (always on)."""
     name: str = "log"
 
     def send(self, alert: Alert) -> None:
@@ -65,6 +67,7 @@ class LogSink:
 
 @dataclasses.dataclass(frozen=True)
 class WebhookSink:
+    """Alerts POSTed as JSON to a URL (Slack-compatible ``text`` field)."""
     url: str
     timeout: float = 10.0
     name: str = "webhook"
@@ -79,6 +82,7 @@ class WebhookSink:
 
 @dataclasses.dataclass(frozen=True)
 class SnsSink:
+    """Alerts published to an AWS SNS topic."""
     topic_arn: str
     region: str | None = None
     endpoint_url: str | None = None

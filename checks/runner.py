@@ -196,6 +196,7 @@ def view_name(table: str) -> str:
 
 
 def checks_path(table: str) -> Path:
+    """The SodaCL file of ``table``'s business rules."""
     return CHECKS_DIR / f"{view_name(table)}.yml"
 
 

@@ -29,6 +29,7 @@ def last_year(today: dt.date | None = None) -> int:
 
 
 def allowed(today: dt.date | None = None) -> str:
+    """The accepted years as a range, for messages (``2008-2027``)."""
     return f"{FIRST_YEAR}-{last_year(today)}"
 
 

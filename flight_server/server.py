@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import ipaddress
 import json
 import logging
 import time
@@ -38,6 +37,7 @@ from catalog.registry import TABLES
 from catalog.store import Store
 from core.asof import AsOf
 from core.errors import ConfigError, LakehouseError, QueryError
+from core.hosts import is_loopback
 from core.settings import Settings
 from flight_server import flightsql
 from flight_server.auth import (
@@ -483,13 +483,6 @@ def _prepared(raw: bytes) -> dict[str, Any]:
     if not isinstance(handle, dict) or handle.get(_PREPARED) != 1 or not isinstance(handle.get("sql"), str):
         raise QueryError("Unknown prepared statement handle: prepare the statement again.")
     return {k: v for k, v in handle.items() if k in ("sql", "params_ipc")}
-
-
-def is_loopback(host: str) -> bool:
-    try:
-        return host == "localhost" or ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
 
 
 def load_tls(settings: Settings) -> list[tuple[bytes, bytes]] | None:

@@ -50,6 +50,7 @@ def discover() -> tuple[JobSpec | ExtractionSpec, ...]:
 
 
 def outputs_of(job: JobSpec | ExtractionSpec) -> tuple[str, ...]:
+    """The tables a job writes."""
     return job.outputs if isinstance(job, ExtractionSpec) else (job.output,)
 
 

@@ -33,6 +33,7 @@ class WriteMode(enum.Enum):
 
 @dataclasses.dataclass(frozen=True)
 class Input:
+    """One table a job reads, and how (whole snapshot or only what changed)."""
     table: str
     mode: ReadMode = ReadMode.SNAPSHOT
     columns: tuple[str, ...] | None = None

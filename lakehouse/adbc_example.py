@@ -83,6 +83,7 @@ def run(uri: str, *, token: str | None = None, tag: str | None = None,
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run the example against a Flight SQL URI and print its answers."""
     from lakehouse.output import render_text
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])

@@ -1,4 +1,6 @@
-"""Synthetic House Clerk mirror (the demo and benchmarks' data, made on any machine): fictional filings in the Clerk's real index and PDF formats.
+"""Synthetic House Clerk mirror (the demo and benchmarks' data, made on any machine).
+
+Fictional filings in the Clerk's real index and PDF formats.
 
 The demo and the benchmarks must run on a machine with no real data, and real public records
 must never be copied into the repository, so everything here is generated from a seed. The

@@ -11,7 +11,6 @@ import binascii
 import contextlib
 import hmac
 import importlib.util
-import ipaddress
 import json
 import logging
 import socket
@@ -28,6 +27,7 @@ from starlette.staticfiles import StaticFiles
 
 from catalog.store import Store
 from core.errors import ConfigError, LakehouseError, NoSuchSnapshotError, NoSuchTableError, NotFoundError
+from core.hosts import is_loopback
 from core.settings import Settings
 from web import api, pages
 from web.data import NotBuiltError, WebData
@@ -63,6 +63,7 @@ def status_of(exc: BaseException) -> int:
 
 
 def api_error(exc: BaseException, endpoint: api.Endpoint | None = None) -> JSONResponse:
+    """The JSON error answer for ``exc``, with its HTTP status."""
     status = status_of(exc)
     if status >= 500 and not isinstance(exc, NotBuiltError):  # an unbuilt home is a state, not a fault
         logger.error("API request failed: %s", exc, exc_info=not isinstance(exc, LakehouseError))
@@ -232,15 +233,6 @@ def _tcp_socket(family: int) -> socket.socket:
     sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     return sock
-
-
-def is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
 
 
 def serve(

@@ -92,6 +92,7 @@ def clean(value: Any) -> Any:
 
 
 def records(table: pa.Table) -> list[dict[str, Any]]:
+    """Rows as dicts of plain Python values."""
     return [{k: clean(v) for k, v in row.items()} for row in table.to_pylist()]
 
 
@@ -114,6 +115,7 @@ def json_records(table: pa.Table) -> list[dict[str, Any]]:
 
 
 def to_json(body: Any) -> bytes:
+    """Compact UTF-8 JSON; dates, decimals and bytes in their JSON spelling."""
     return json.dumps(body, default=_json_default, separators=(",", ":"), ensure_ascii=False).encode()
 
 
@@ -133,6 +135,7 @@ def to_csv(table: pa.Table) -> bytes:
 
 
 def to_arrow(table: pa.Table) -> bytes:
+    """The Arrow IPC stream of ``table``."""
     sink = pa.BufferOutputStream()
     with pa.ipc.new_stream(sink, table.schema) as writer:
         writer.write_table(table)

@@ -81,6 +81,7 @@ QUALITY_SQL = {
 
 
 class PageError(LakehouseError):
+    """A page that cannot be shown, with the HTTP status to answer."""
     def __init__(self, message: str, status: int) -> None:
         super().__init__(message)
         self.status = status

@@ -84,6 +84,7 @@ class Legislator:
 
 @dataclasses.dataclass(frozen=True)
 class MembersReport:
+    """What ``lakehouse ingest members`` did."""
     status: str
     """'ingested' or 'unchanged' (same content hash as the current snapshots)."""
     members: int

@@ -32,6 +32,7 @@ SP500_FILES = ("constituents.csv", "sp500_constituents.csv")
 
 @dataclasses.dataclass(frozen=True)
 class ReferenceReport:
+    """What ``lakehouse ingest reference`` did."""
     status: str
     """'ingested' or 'unchanged'."""
     securities: int
@@ -41,6 +42,7 @@ class ReferenceReport:
 
 
 def normalise_ticker(ticker: str) -> str:
+    """One spelling per share class: ``BRK-B``, ``brk/b`` and ``BRK.B`` are the same ticker."""
     return ticker.strip().upper().replace("-", ".").replace("/", ".")
 
 
@@ -66,6 +68,7 @@ def parse_sec(content: bytes) -> dict[str, dict]:
 
 
 def parse_sp500(content: bytes) -> dict[str, dict]:
+    """The S&P 500 constituents CSV, by normalised ticker."""
     reader = csv.DictReader(io.StringIO(content.decode("utf-8-sig")))
     missing = {"Symbol", "Security", "GICS Sector"} - set(reader.fieldnames or ())
     if missing:

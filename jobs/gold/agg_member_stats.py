@@ -26,6 +26,7 @@ def _periods(facts: ir.Table) -> ir.Table:
 
 
 def transform(facts: ir.Table, members: ir.Table) -> ir.Table:
+    """Per member and period: trades, volume bounds, late share and top tickers."""
     f = _periods(facts.filter(facts.bioguide_id.notnull()))
     keys = ["period", "bioguide_id"]
     stats = f.group_by(keys).agg(

@@ -19,6 +19,7 @@ SELL = ("sale", "partial_sale")
 
 
 def transform(facts: ir.Table) -> ir.Table:
+    """Per ticker and day: buyers and sellers over the trailing windows."""
     f = facts.filter(facts.ticker.notnull())
     ident = f.bioguide_id.fill_null("filer:" + f.filer_name.fill_null(""))
     base = f.mutate(_member=ident)

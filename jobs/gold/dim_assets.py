@@ -18,6 +18,7 @@ def most_common(table: ir.Table, key: str, column: str) -> ir.Table:
 
 
 def transform(facts: ir.Table, securities: ir.Table) -> ir.Table:
+    """One row per traded asset, with its ticker, first/last trade and reference data."""
     stats = facts.group_by("asset_key").agg(
         ticker=facts.ticker.max(),
         first_traded=facts.transaction_date.min(),

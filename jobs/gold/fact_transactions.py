@@ -82,6 +82,7 @@ def filer_docs(changed: ir.Table, filings: ir.Table, matches: ir.Table, transact
 
 
 def transform(transactions: ir.Table, filings: ir.Table, matches: ir.Table, members: ir.Table) -> ir.Table:
+    """One row per reported transaction, with its filing, filer match and member."""
     # Rows that failed a row check (an unreadable date, an unknown amount …) stay in silver and in
     # silver.extraction_issues for review; analytics only count rows that passed every check.
     transactions = transactions.filter(transactions.row_checks_failed.fill_null("") == "")

@@ -155,6 +155,7 @@ def last_name_key(last: ir.StringValue) -> ir.StringValue:
 
 
 def last_word(key: ir.StringValue) -> ir.StringValue:
+    """The last word of a name key (a surname), null when none."""
     return key.re_extract(r"([a-z]+)$", 1).nullif("")
 
 
@@ -203,6 +204,7 @@ def quoted_given(first: ir.StringValue) -> ir.StringValue:
 
 
 def first_word(value: ir.StringValue) -> ir.StringValue:
+    """The first word of a name key (a given name), null when none."""
     return value.re_extract(r"^([a-z]+)", 1).nullif("")
 
 
@@ -242,6 +244,7 @@ def all_truncations(names: ir.ArrayValue) -> ir.ArrayValue:
 
 
 def shares_key(a: ir.ArrayValue, b: ir.ArrayValue) -> ir.BooleanValue:
+    """Whether two lists of name keys have one in common."""
     return a.intersect(b).length() > 0
 
 

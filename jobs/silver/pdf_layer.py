@@ -192,6 +192,7 @@ def check_pdf_bytes(pdf: bytes) -> None:
 
 
 def pdfium_failure(message: str) -> str:
+    """A reader's message for a PDF that PDFium cannot open."""
     if "password" in message.lower():
         return (
             "cannot decrypt the PDF: it is encrypted with a non-empty user password "
@@ -703,16 +704,20 @@ def _small_paths(page: pdfium.PdfPage) -> list[_SmallPath]:
 
 
 def count_text_chars(pages: Sequence[PageContent]) -> int:
+    """Letters and digits in the text layer: zero means a scan."""
     return sum(ch.isalnum() for page in pages for w in page.words for ch in w.text)
 
 
 def has_text(words: Sequence[Word]) -> bool:
+    """Whether any word holds a letter or digit."""
     return any(ch.isalnum() for w in words for ch in w.text)
 
 
 def strip_hidden(text: str) -> str:
+    """``text`` without the control characters some producers put in the text layer."""
     return text.replace("\x00", "").replace("\ufffe", "")
 
 
 def is_smallcaps(word: str) -> bool:
+    """Whether ``word`` carries the hidden markers of small-capital glyphs."""
     return any(ch in _HIDDEN_CHARS for ch in word)

@@ -9,7 +9,8 @@ Dask cluster of ``LAKEHOUSE_EXECUTOR`` (:mod:`jobs.executor`; workers read each 
 data files by path, :mod:`catalog.files`), and replaces every row of each extracted document in
 the tables. Rows of paper forms whose written cells a person must read go to
 ``silver.review_queue`` with their images; a row a reviewer entered
-(``lakehouse review``, :mod:`jobs.silver.review`) is never replaced by a re-extraction. Documents are published in chunks of :data:`CHUNK_DOCUMENTS`; only
+(``lakehouse review``, :mod:`jobs.silver.review`) is never replaced by a re-extraction. Documents are
+published in chunks of :data:`CHUNK_DOCUMENTS`; only
 the last chunk's commit records the bronze snapshot it covers, so after a crash the next run reads
 the same range, skips the documents whose same PDF this extractor version already published, and
 converges (replacing by DocID is idempotent).

@@ -108,6 +108,7 @@ _TX_TYPES = {
 
 
 def parse_date(token: str) -> dt.date | None:
+    """A MM/DD/YYYY (or MM/DD/YY) date in ``token``, read through OCR digit confusions; None if absent or impossible."""
     match = _DATE_RE.search(token.translate(OCR_DIGITS))
     if match is None:
         return None

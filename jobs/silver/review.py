@@ -54,6 +54,7 @@ class ReviewError(LakehouseError):
 
 @dataclasses.dataclass(frozen=True)
 class ReviewItem:
+    """One row waiting for a person: where it is in the PDF and what the machine proposes."""
     doc_id: str
     line_no: int
     year: int

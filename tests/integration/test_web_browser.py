@@ -50,7 +50,7 @@ def build_demo_home(workdir: Path) -> Lakehouse:
     tests do not depend on the silver checks (they have their own tests).
     """
     from lakehouse.demo import write_members_yaml
-    from lakehouse.synthetic import build_mirror
+    from synthetic import build_mirror
 
     mirror = workdir / "clerk-mirror"
     manifest = build_mirror(mirror, year=2025, n_filings=150, version=1)
