@@ -32,7 +32,7 @@ lock:
 	rm -rf .lockenv && $(PYTHON) -m venv .lockenv
 	.lockenv/bin/pip install --quiet -U pip
 	.lockenv/bin/pip install --quiet -e '.[test]'
-	.lockenv/bin/pip install --quiet --no-deps 'soda-core-duckdb==3.5.6'
+	.lockenv/bin/pip install --quiet --no-deps 'soda-core-duckdb==3.5.6' 'daft==0.7.26' 'tqdm==4.67.1' 'flightsql-dbapi==0.2.2'
 	.lockenv/bin/pip install --quiet 'setuptools>=68' && .lockenv/bin/pip freeze --all --exclude-editable | grep -vE '^(-e|#|pip==)' | sort -f > requirements.lock
 	rm -rf .lockenv
 

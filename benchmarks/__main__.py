@@ -90,7 +90,7 @@ def _guard(name: str, fn: Callable[[], list[Metric] | Metric]) -> list[Metric]:
 @click.command()
 @click.option("--quick", is_flag=True, help="Every metric at the smallest size (under 3 minutes).")
 @click.option("--only", default="", help="Comma-separated groups: trending,incremental,compare,memory,named,"
-              "stream,extract,pipeline,web,backfill. Results go to OUT/only/, not over the recorded run.")
+              "stream,extract,pipeline,web,backfill,cli. Results go to OUT/only/, not over the recorded run.")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=HERE / "out",
               help="Working directory for generated data (git-ignored).")
 @click.option("--profile", is_flag=True, help="Also write a cProfile of the big Gold build to OUT/gold.prof.")
@@ -117,7 +117,7 @@ def main(quick: bool, only: str, out_dir: Path, profile: bool, report_only: bool
     os.environ["BENCH_LOG_LEVEL"] = log_level.upper()
     plan = QUICK if quick else FULL
     groups = set(filter(None, only.split(","))) or {"trending", "incremental", "compare", "memory", "named",
-                                                    "stream", "extract", "pipeline", "web", "backfill"}
+                                                    "stream", "extract", "pipeline", "web", "backfill", "cli"}
     out_dir.mkdir(parents=True, exist_ok=True)
     work = out_dir / "work"
     work.mkdir(exist_ok=True)
@@ -177,6 +177,10 @@ def main(quick: bool, only: str, out_dir: Path, profile: bool, report_only: bool
         metrics += _guard("backfill_docs_per_s",
                           lambda: metrics_backfill.backfill(work, min(plan.mirror_filings, 400)))
 
+    if "cli" in groups:  # issue 18: a CLI query that reads no table
+        from benchmarks import metrics_cli
+
+        metrics += _guard("cli_select1_s", lambda: metrics_cli.select1(work, runs=plan.reps + 2))
     wall = time.perf_counter() - started
     context = {"mode": plan.mode, "wall_s": round(wall, 1), "plan": dataclasses.asdict(plan), "data": data_notes}
     if quick or only:

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import pyarrow as pa
 
+from catalog.hint import HINT_FILE
 from catalog.store import SOURCE_PREFIX, STAGING_BRANCH, Store
 from core.errors import CommitConflictError, ConfigError, LakehouseError
 
@@ -380,6 +381,8 @@ def remove_orphan_files(
         }
         table = store.table(identifier)  # reload after listing: later commits only add references
         referenced = {parse(p) for p in _referenced_files(table)}
+        # Not referenced by metadata, but how directory readers find it (catalog.hint); always current.
+        referenced.add(f"{base}/metadata/{HINT_FILE}")
         orphans: dict[str, OrphanFile] = {}
         recent: list[OrphanFile] = []
         for path, f in listed.items():

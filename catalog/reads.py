@@ -23,15 +23,28 @@ class DataFiles:
 
     paths: tuple[str, ...]
     fields: tuple[tuple[int, str, str], ...]
+    defaults: tuple[tuple[int, str], ...] = ()
+    """(field id, SQL literal) of columns with an initial default: what files older than the column hold."""
 
     def read_parquet_sql(self, columns: Sequence[str] | None = None) -> str:
-        """``SELECT … FROM read_parquet(…)`` mapping columns by field id (absent in old files: NULL)."""
+        """``SELECT … FROM read_parquet(…)`` mapping columns by field id (absent in old files: the
+        column's initial default, else NULL)."""
         wanted = set(columns) if columns else None
-        mapping = ", ".join(f"{fid}: {{name: '{name}', type: '{duck}', default_value: NULL}}"
+        defaults = dict(self.defaults)
+        mapping = ", ".join(f"{fid}: {{name: '{name}', type: '{duck}', default_value: {defaults.get(fid, 'NULL')}}}"
                             for fid, name, duck in self.fields)
         names = ", ".join(f'"{name}"' for _, name, _ in self.fields if wanted is None or name in wanted)
         paths = ", ".join("'" + p.replace("'", "''") + "'" for p in self.paths)
         return f"SELECT {names} FROM read_parquet([{paths}], schema=MAP {{{mapping}}})"
+
+
+def _sql_literal(value: Any, duck_type: str) -> str:
+    """``value`` as a DuckDB literal of ``duck_type`` (initial defaults are scalars)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return f"CAST({value!r} AS {duck_type})"
+    return "'" + str(value).replace("'", "''") + f"'::{duck_type}"
 
 
 _DUCKDB_TYPES = {"string": "VARCHAR", "int": "INTEGER", "long": "BIGINT", "boolean": "BOOLEAN",
@@ -139,13 +152,15 @@ class ReadsMixin:
             if task.delete_files or "://" in path.removeprefix("file://"):
                 return None
             files.append(path.removeprefix("file://"))
-        fields = []
+        fields, defaults = [], []
         for field in scan.projection().fields:
             duck = _DUCKDB_TYPES.get(str(field.field_type))
             if duck is None:
                 return None
             fields.append((field.field_id, field.name, duck))
-        return DataFiles(tuple(files), tuple(fields))
+            if field.initial_default is not None:
+                defaults.append((field.field_id, _sql_literal(field.initial_default, duck)))
+        return DataFiles(tuple(files), tuple(fields), tuple(defaults))
 
     def schema_at(self, identifier: str, snapshot_id: int | None) -> pa.Schema:
         """The Arrow schema of ``identifier`` as of ``snapshot_id`` (schemas evolve)."""

@@ -39,6 +39,9 @@ class Column:
     type: IcebergType
     doc: str
     required: bool = False
+    default: str | int | bool | None = None
+    """The value rows written before the column existed take (Iceberg's initial default): lets a
+    required column, even a key column, join a table that already holds data (``lakehouse init``)."""
 
     @property
     def is_binary(self) -> bool:
@@ -118,7 +121,8 @@ def _c(name: str, type_: IcebergType, doc: str, required: bool = False) -> Colum
     return Column(name, type_, doc, required)
 
 
-S, I, L, B, D, TS, BIN = StringType(), IntegerType(), LongType(), BooleanType(), DateType(), TimestamptzType(), BinaryType()
+# One-letter type names keep the column declarations below readable as a table.
+S, I, L, B, D, TS, BIN = StringType(), IntegerType(), LongType(), BooleanType(), DateType(), TimestamptzType(), BinaryType()  # noqa: E741
 F = DoubleType()
 STRINGS = ListType(element_id=0, element=StringType(), element_required=False)
 """A list of strings (the element id is assigned per table by :func:`_with_ids`)."""
@@ -179,6 +183,52 @@ HOUSE_DOCUMENTS = TableSpec(
     partition_by=("year",),
     sort_by=("doc_id",),
     key=("doc_id",),
+)
+
+SENATE_REPORTS = TableSpec(
+    "bronze.senate_reports",
+    "One row per Senate eFD periodic transaction report: its row in the eFD search and the bytes of its page "
+    "(the e-filed report's HTML, or a paper report's page listing its scanned images).",
+    (
+        _c("report_id", S, "eFD report id: the UUID in the report's link (lower case; 2012-2013 paper ids are "
+           "upper case on the site).", True),
+        _c("year", I, "Year the Senate received the report (from filed_date; the fetch year when unreadable).", True),
+        _c("report_kind", S, "ptr (e-filed, an HTML table) or paper (scanned pages), from the link's path.", True),
+        _c("first_name", S, "First name as the search lists it (may carry a middle initial: 'Gary C')."),
+        _c("last_name", S, "Last name as the search lists it (may carry a suffix: 'McConnell, Jr.')."),
+        _c("office", S, "The search's filer column ('Peters, Gary (Senator)'; 'Senator' on paper rows)."),
+        _c("filed_date", D, "Date the Senate received the report, from the search row."),
+        _c("title", S, "Report title as linked ('Periodic Transaction Report for 06/30/2026 (Amendment 1)')."),
+        _c("url", S, "Address (or mirror path) the page was read from.", True),
+        _c("size_bytes", L, "Size of the page in bytes.", True),
+        _c("sha256", S, "SHA-256 of the page bytes.", True),
+        _c("content", BIN, "The page bytes as served (UTF-8 HTML).", True),
+        _c("fetched_at", TS, "When the page was fetched.", True),
+        *_LINEAGE,
+    ),
+    partition_by=("year",),
+    sort_by=("report_id",),
+    key=("report_id",),
+)
+
+SENATE_PAPER_PAGES = TableSpec(
+    "bronze.senate_paper_pages",
+    "One row per scanned page image (GIF) of a paper Senate report, as the eFD site serves it.",
+    (
+        _c("report_id", S, "eFD report id of the paper report.", True),
+        _c("page_no", I, "1-based position of the image on the report's page.", True),
+        _c("year", I, "Year of the report (as in bronze.senate_reports).", True),
+        _c("url", S, "Address (or mirror path) the image was read from.", True),
+        _c("content_type", S, "Content-Type of the image as served."),
+        _c("size_bytes", L, "Size of the image in bytes.", True),
+        _c("sha256", S, "SHA-256 of the image bytes.", True),
+        _c("content", BIN, "The image bytes.", True),
+        _c("fetched_at", TS, "When the image was fetched.", True),
+        *_LINEAGE,
+    ),
+    partition_by=("year",),
+    sort_by=("report_id", "page_no"),
+    key=("report_id", "page_no"),
 )
 
 FILINGS = TableSpec(
@@ -245,8 +295,10 @@ FACT_FILINGS = TableSpec(
         _c("quality_issues", STRINGS, "The filing's quality_issues from silver.filings (codes of the index "
            "record's oddities; empty when none)."),
         _c("bioguide_id", S, "The Member who filed (silver.filer_matches); null for candidates and others."),
-        _c("member_key", L, "Key of the gold.dim_members version valid at the filing date."),
-        _c("party", S, "That Member's party at the filing date (gold.dim_members); null when not a Member's filing."),
+        _c("member_key", L, "Key of the filer's gold.dim_members version: the one valid at the filing date; for a "
+           "former Member (a terminated-filer report, a late PTR) the last one before it; for a Member-elect the "
+           "first."),
+        _c("party", S, "The filer's party in that version (gold.dim_members); null when not a Member's filing."),
     ),
     partition_by=("year",),
     sort_by=("doc_id",),
@@ -452,6 +504,95 @@ PTR_FILINGS = TableSpec(
     partition_by=("year",),
     sort_by=("doc_id",),
     key=("doc_id",),
+)
+
+SENATE_FILINGS = TableSpec(
+    "silver.senate_filings",
+    "One row per Senate eFD periodic transaction report: the search row and the page's header facts, and how "
+    "reading it went. An amendment restates the whole report it amends.",
+    (
+        _c("report_id", S, "eFD report id (UUID).", True),
+        _c("year", I, "Year the Senate received the report.", True),
+        _c("report_kind", S, "ptr (e-filed) or paper (scanned pages; rows wait for review).", True),
+        _c("title", S, "Report title as printed."),
+        _c("report_for", D, "The date in the title ('Periodic Transaction Report for MM/DD/YYYY')."),
+        _c("amendment_no", I, "N of '(Amendment N)' in the title; null for an original report."),
+        _c("is_amendment", B, "Whether the report is an amendment.", True),
+        _c("first_name", S, "First name as the search lists it."),
+        _c("last_name", S, "Last name as the search lists it, suffix split off into suffix."),
+        _c("suffix", S, "Generational suffix from the last name ('Jr.', 'III')."),
+        _c("filer_name", S, "The filer's name as printed on the page ('The Honorable Gary C Peters'); for paper, "
+           "first and last name from the search."),
+        _c("office", S, "The search's filer column ('Peters, Gary (Senator)')."),
+        _c("filed_date", D, "Date the Senate received the report (the search row's date)."),
+        _c("filed_at", TS, "Filing time as printed on an e-filed page ('Filed 07/02/2026 @ 4:12 PM'), Eastern."),
+        _c("transactions_declared", I, "The page's own count of transactions, when it prints one."),
+        _c("rows_found", I, "Transaction rows read from the page (0 for paper until reviewed)."),
+        _c("extraction_status", S, "ok, needs_review (page counts disagree, rows with problems, or paper) or "
+           "failed (no transactions table).", True),
+        _c("issues", S, "Comma-separated report-level findings (count_mismatch, paper_rows_to_review, "
+           "amendment_unlinked …)."),
+        _c("amends_report_id", S, "For an amendment: the filer's earlier report of the same date whose rows it "
+           "restates (the page does not say; see docs/senate.md); null when none matches."),
+        _c("report_url", S, "The report's page on the eFD site.", True),
+        _c("parser_version", S, "Version of the page parser.", True),
+        _c("page_sha256", S, "SHA-256 of the page in bronze.", True),
+        _c("extracted_at", TS, "When the page was read.", True),
+    ),
+    partition_by=("year",),
+    sort_by=("report_id",),
+    key=("report_id",),
+)
+
+SENATE_TRANSACTIONS = TableSpec(
+    "silver.senate_transactions",
+    "One row per transaction row of an e-filed Senate PTR page, in the House model's codes where they mean the "
+    "same (owner, transaction_type, amount buckets).",
+    (
+        _c("report_id", S, "eFD report id (UUID).", True),
+        _c("line_no", I, "1-based order of the row on the page (the page's '#' column is in row_number).", True),
+        _c("year", I, "Year the Senate received the report.", True),
+        _c("row_number", S, "The page's '#' cell as printed."),
+        _c("owner", S, "Whose asset: null = the filer, SP spouse, JT joint, DC dependent child."),
+        _c("ticker", S, "Ticker as printed; null for '--'."),
+        _c("asset_name", S, "Asset name as printed, without its sub-lines (an exchange's two assets on two lines)."),
+        _c("asset_type", S, "Asset type as printed (Stock, Stock Option, Corporate Bond, Municipal Security …)."),
+        _c("description", S, "The asset cell's sub-lines joined ('Rate/Coupon: 5.0%; Matures: 10/01/2019')."),
+        _c("transaction_type", S, "purchase, sale, partial_sale or exchange (as the House model)."),
+        _c("transaction_type_text", S, "Type as printed ('Sale (Partial)')."),
+        _c("transaction_date", D, "Date of the trade."),
+        _c("amount_range", S, "Amount bucket label as printed, e.g. '$1,001 - $15,000'."),
+        _c("amount_low", L, "Lower bound of the bucket in dollars."),
+        _c("amount_high", L, "Upper bound in dollars; null for an open-ended bucket."),
+        _c("comment", S, "The row's comment; null for '--'."),
+        _c("row_checks_failed", S, "Comma-separated problems found on the row (unknown_owner, bad_date …); '' "
+           "when none. The row is kept all the same.", True),
+        _c("parser_version", S, "Version of the page parser.", True),
+        _c("page_sha256", S, "SHA-256 of the page in bronze.", True),
+        _c("extracted_at", TS, "When the row was read.", True),
+    ),
+    partition_by=("year",),
+    sort_by=("report_id", "line_no"),
+    key=("report_id", "line_no"),
+)
+
+SENATE_FILER_MATCHES = TableSpec(
+    "silver.senate_filer_matches",
+    "Every Senate eFD report's filer resolved to a Senator (bioguide id) by name and date, or why not.",
+    (
+        _c("report_id", S, "eFD report id.", True),
+        _c("year", I, "Year the Senate received the report.", True),
+        _c("bioguide_id", S, "The matched Member; null when not matched."),
+        _c("match_status", S, "matched, ambiguous or not_a_member.", True),
+        _c("match_rule", S, "The rule that matched (e.g. senate_last_name, senate_last_first), when matched."),
+        _c("candidates", S, "Comma-separated bioguide ids considered by the deciding rule."),
+        _c("filer_name", S, "First and last name as the search lists them."),
+        _c("state", S, "The matched Senator's state (the search and the page do not print one)."),
+        _c("filed_date", D, "Date used to find the terms: the date the Senate received the report."),
+    ),
+    partition_by=("year",),
+    sort_by=("report_id",),
+    key=("report_id",),
 )
 
 EXTRACTION_ISSUES = TableSpec(
@@ -678,6 +819,27 @@ QUARANTINE = TableSpec(
     ),
 )
 
+DOCUMENT_RETRIES = TableSpec(
+    "ops.document_retries",
+    "Filing PDFs the source did not have (HTTP 404, a missing file), with their back-off across runs: one "
+    "row per document until it is fetched. `lakehouse ingest house --retry-missing` asks for them all now.",
+    (
+        _c("doc_id", S, "DocID.", True),
+        _c("year", I, "Filing year.", True),
+        _c("url", S, "Where it was last asked for.", True),
+        _c("reason_code", S, "Why it is missing: http_404, http_410 or not_found.", True),
+        _c("attempts", I, "Runs that asked for it and did not get it.", True),
+        _c("first_failed_at", TS, "When it was first found missing.", True),
+        _c("last_attempt_at", TS, "When it was last asked for.", True),
+        _c("next_attempt_at", TS, "Not asked for again before this: 1 h, 6 h, 1 d, 3 d after the 1st to "
+           "4th failures, then every 7 d.", True),
+        _c("run_id", S, "Run of the last attempt.", True),
+    ),
+    partition_by=("year",),
+    sort_by=("doc_id",),
+    key=("doc_id",),
+)
+
 CHECK_RESULTS = TableSpec(
     "ops.check_results",
     "Every data-quality check outcome (checks/*.yml): one row per check per audit. Append-only history "
@@ -702,6 +864,8 @@ CHECK_RESULTS = TableSpec(
 TABLES: tuple[TableSpec, ...] = (
     HOUSE_FD_INDEX,
     HOUSE_DOCUMENTS,
+    SENATE_REPORTS,
+    SENATE_PAPER_PAGES,
     FILINGS,
     MEMBERS,
     MEMBER_TERMS,
@@ -713,6 +877,9 @@ TABLES: tuple[TableSpec, ...] = (
     EXTRACTION_ISSUES,
     REVIEW_QUEUE,
     SCHEDULE_B_TRANSACTIONS,
+    SENATE_FILINGS,
+    SENATE_TRANSACTIONS,
+    SENATE_FILER_MATCHES,
     FACT_FILINGS,
     FACT_TRANSACTIONS,
     DIM_MEMBERS,
@@ -720,6 +887,7 @@ TABLES: tuple[TableSpec, ...] = (
     AGG_TRENDING_STOCKS,
     AGG_MEMBER_STATS,
     QUARANTINE,
+    DOCUMENT_RETRIES,
     PIPELINE_RUNS,
     CHECK_RESULTS,
 )
@@ -737,6 +905,7 @@ def table_spec(identifier: str) -> TableSpec:
 
 
 def iter_specs(namespace: str | None = None) -> Iterator[TableSpec]:
+    """The registered specs, of one namespace or all."""
     return (s for s in TABLES if namespace is None or s.namespace == namespace)
 
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
 
+from catalog.hint import TableLocation, install
 from catalog.reads import Changes, DataFiles, ReadsMixin, rows_where
 from catalog.registry import NAMESPACES, TABLES, TableSpec, table_spec
 from catalog.versions import SOURCE_PREFIX, AsOf, SnapshotInfo, VersionsMixin
@@ -30,14 +31,15 @@ logger = logging.getLogger(__name__)
 
 
 __all__ = ["AsOf", "Changes", "DataFiles", "SOURCE_PREFIX", "STAGING_BRANCH", "SnapshotInfo", "Staged", "Store",
-           "conform", "is_commit_conflict", "rows_where", "spec_arrow_schema"]
+           "TableLocation", "conform", "is_commit_conflict", "rows_where", "spec_arrow_schema"]
 
 
 class Store(VersionsMixin, ReadsMixin, WritesMixin):
     """Tables of one catalog, by their registry names."""
 
     def __init__(self, catalog: Catalog) -> None:
-        self.catalog = catalog
+        # Every commit through this catalog refreshes the table's metadata/version-hint.text.
+        self.catalog = install(catalog)
         self._snapshot_at_location: dict[str, tuple[str, int | None]] = {}
 
     @classmethod
@@ -47,9 +49,11 @@ class Store(VersionsMixin, ReadsMixin, WritesMixin):
         return cls(load_catalog(settings))
 
     def init_tables(self, specs: Sequence[TableSpec] = TABLES) -> list[str]:
-        """Create missing namespaces and tables; add registry columns missing from existing ones.
+        """Create missing namespaces and tables; bring existing ones to the registry's schema.
 
-        Evolution only adds columns (a metadata commit), so no data file is rewritten.
+        Evolution is a metadata commit, so no data file is rewritten: a new column is added (a
+        required one only with its declared ``default``, which older rows then read as), and a
+        changed key becomes the table's identifier fields. Old snapshots keep the schema they had.
 
         Returns:
             One line per action taken, e.g. ``created bronze.house_fd_index``.
@@ -82,12 +86,27 @@ class Store(VersionsMixin, ReadsMixin, WritesMixin):
                     "widens types in place. Migrate the table (rename it and re-run the job) or drop it."
                 )
             missing = [c for c in spec.columns if c.name not in have]
-            if missing:
-                with table.update_schema() as update:
+            unfillable = [c.name for c in missing if c.required and c.default is None]
+            if unfillable:
+                raise ConfigError(
+                    f"{spec.identifier}: the registry adds required column(s) {', '.join(unfillable)} without a "
+                    "default, and the table already holds rows that have no value for them. Declare a `default` "
+                    "on the Column (the value existing rows take) or make it optional."
+                )
+            key = tuple(sorted(table.schema().identifier_field_names()))
+            new_key = tuple(sorted(key)) != tuple(sorted(spec.key))
+            if missing or new_key:
+                with table.update_schema(allow_incompatible_changes=True) as update:
                     for col in missing:
-                        # New columns must be optional: existing rows have no value for them.
-                        update.add_column(col.name, col.type, doc=col.doc)
-                actions.append(f"evolved {spec.identifier}: added {', '.join(c.name for c in missing)}")
+                        # Rows written before the column read as its default (optional: null).
+                        update.add_column(col.name, col.type, doc=col.doc, required=col.required,
+                                          default_value=col.default if col.required else None)
+                    if new_key:
+                        update.set_identifier_fields(*spec.key)
+                changes = [f"added {', '.join(c.name for c in missing)}"] if missing else []
+                if new_key:
+                    changes.append(f"key ({', '.join(key)}) -> ({', '.join(spec.key)})")
+                actions.append(f"evolved {spec.identifier}: {'; '.join(changes)}")
         return actions
 
     def table(self, identifier: str) -> Table:
@@ -106,6 +125,13 @@ class Store(VersionsMixin, ReadsMixin, WritesMixin):
         for ns in self.catalog.list_namespaces():
             names += [".".join(t) for t in self.catalog.list_tables(ns)]
         return sorted(names)
+
+    def location(self, identifier: str) -> TableLocation:
+        """The table's current metadata file and ``main`` snapshot, for outside engines (docs/recipes.md)."""
+        table = self.table(identifier)
+        snap = table.current_snapshot()
+        return TableLocation(identifier, table.metadata_location, table.location(),
+                             snap.snapshot_id if snap else None)
 
 
 KEYED_FILE_BYTES = 8 * 1024 * 1024
@@ -127,4 +153,5 @@ def _widens(old: Any, new: Any) -> bool:
 
 
 def spec_arrow_schema(identifier: str) -> pa.Schema:
+    """The Arrow schema of the registered table ``identifier``."""
     return table_spec(identifier).arrow_schema()

@@ -83,6 +83,28 @@ class LakehouseClient:
         ``filing``, ``summary``); ``as_of`` takes ``snapshot_id=``, ``as_of=`` or ``tag=``."""
         return self._read({"query": name, "params": dict(params or {}), **_selector(**as_of)})
 
+    def ask(self, name: str, params: Mapping[str, Any] | None = None, **as_of: Any) -> pa.Table:
+        """Like :meth:`query`, with the answer's window and, when empty, the reason as schema metadata
+        (``lakehouse.window_end``, ``lakehouse.note`` …; :func:`flight_server.named.explain`).
+
+        The query is described first (GetFlightInfo) so its ticket pins every table to a snapshot;
+        its ``<name>.context`` companion then reads exactly those snapshots.
+        """
+        from flight_server.named import CONTEXT_SUFFIX, explain, named_query, schema_metadata
+
+        body = {"query": name, "params": _jsonable(dict(params or {})), **_selector(**as_of)}
+        descriptor = flight.FlightDescriptor.for_command(json.dumps(body).encode())
+        with _errors(self.location):
+            ticket = self._client.get_flight_info(descriptor, self._options).endpoints[0].ticket
+            table = self._client.do_get(ticket, self._options).read_all()
+        issued = json.loads(ticket.ticket)
+        context = self._read({"query": f"{name}{CONTEXT_SUFFIX}", "params": issued["params"],
+                              "pins": issued["pins"]})
+        query = named_query(name)
+        explained = explain(query, query.validate(issued["params"]), (context.to_pylist() or [None])[0],
+                            table.num_rows)
+        return table.replace_schema_metadata({**(table.schema.metadata or {}), **schema_metadata(explained)})
+
     def sql(
         self, sql: str, params: Sequence[Any] | Mapping[str, Any] | None = None, **as_of: Any
     ) -> pa.Table:

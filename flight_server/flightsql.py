@@ -17,6 +17,7 @@ from altertable_flightsql.generated import arrow_flight_sql_pb2 as sql_pb
 from google.protobuf import any_pb2
 
 from core.errors import QueryError
+from flight_server.sandbox import ByteMemo
 
 TYPE_PREFIX = "type.googleapis.com/arrow.flight.protocol.sql."
 TABLE_TYPES = ("TABLE",)
@@ -49,6 +50,30 @@ def unpack(raw: bytes) -> tuple[str, Any]:
     message = cls()
     envelope.Unpack(message)
     return name, message
+
+
+class BoundParameters:
+    """Parameters bound with DoPut, by prepared-statement id, for clients that then execute the
+    statement's ORIGINAL handle.
+
+    DoPut answers with an updated handle that carries the parameters (stateless, and what ADBC
+    uses), but the protocol lets a client keep its first handle, and flightsql-dbapi and its
+    SQLAlchemy dialect do: without this they got "Values were not provided". An entry lives until
+    ClosePreparedStatement, or until newer bindings push it out of the byte budget.
+    """
+
+    def __init__(self, budget_bytes: int) -> None:
+        self._memo = ByteMemo(budget_bytes)
+
+    def bind(self, statement_id: str, params_ipc: str) -> None:
+        self._memo.put(statement_id, params_ipc, len(statement_id) + len(params_ipc))
+
+    def get(self, statement_id: str) -> str | None:
+        """The parameters last bound to the statement (base64 Arrow IPC), if any."""
+        return self._memo.get(statement_id)
+
+    def close(self, statement_id: str) -> None:
+        self._memo.pop(statement_id)
 
 
 # -- result schemas (FlightSql.proto) ------------------------------------------------------------
@@ -193,10 +218,12 @@ def optional(message: Any, field: str) -> str | None:
 
 
 def catalogs_table(catalog: str) -> pa.Table:
+    """GetCatalogs rows: the one catalog."""
     return pa.Table.from_pylist([{"catalog_name": catalog}], schema=CATALOGS_SCHEMA)
 
 
 def db_schemas_table(catalog: str, schema: str, message: Any) -> pa.Table:
+    """GetDbSchemas rows: the served schema, if it passes the command's filters."""
     wanted = optional(message, "catalog")
     rows = (
         []
@@ -249,10 +276,12 @@ def _annotated(schema: pa.Schema | None, catalog: str, db_schema: str, table: st
 
 
 def table_types_table() -> pa.Table:
+    """GetTableTypes rows."""
     return pa.Table.from_pylist([{"table_type": t} for t in TABLE_TYPES], schema=TABLE_TYPES_SCHEMA)
 
 
 def primary_keys_table(catalog: str, schema: str, table: str, key: Sequence[str]) -> pa.Table:
+    """GetPrimaryKeys rows of ``table`` (its key columns, in order)."""
     rows = [
         {
             "catalog_name": catalog,
@@ -268,6 +297,7 @@ def primary_keys_table(catalog: str, schema: str, table: str, key: Sequence[str]
 
 
 def empty(schema: pa.Schema) -> pa.Table:
+    """No rows, shaped as ``schema`` (metadata commands with nothing to report)."""
     return schema.empty_table()
 
 
@@ -297,6 +327,7 @@ _XDBC_TYPES: tuple[tuple[str, int, int | None, int, int | None], ...] = (
 
 
 def xdbc_type_info_table(message: Any) -> pa.Table:
+    """GetXdbcTypeInfo rows: the DuckDB types results use, optionally one data type."""
     wanted = message.data_type if message.HasField("data_type") else None
     rows = []
     for name, data_type, size, sql_type, subcode in sorted(_XDBC_TYPES, key=lambda t: (t[1], t[0])):
@@ -441,6 +472,7 @@ def session_option_value(value: Any) -> Any:
 
 
 def to_session_option_value(value: Any) -> Any:
+    """A Python value as a ``SessionOptionValue``."""
     out = flight_pb.SessionOptionValue()
     if isinstance(value, bool):
         out.bool_value = value

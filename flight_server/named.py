@@ -6,6 +6,20 @@ is ever formatted into SQL. Where a parameter chooses the sort order, it picks o
 constant SQL texts prepared below. The SQL then runs in the same sandbox and with the same time
 travel as any other query.
 
+Two rules hold for every query, so each surface (Flight, the HTTP API, ``lakehouse ask``) answers alike:
+
+* **Windows end at the data.** A windowed query (``top_traders`` ``days=N``, ``trending_stocks``
+  ``window=…``) ends its window, unless ``as_of_date`` is given, on the latest date in the data it
+  reads (the latest trade date, or the latest computed trending date), never on "today": data that
+  ends in the past still answers.
+* **``as_of_disclosure=YYYY-MM-DD``** (every query): what was public on that date, i.e. only filings
+  whose ``filing_date`` (the day the Clerk received the report) is on or before it; rows with no
+  filing date are left out. It combines with the version selector (ingestion-time time travel).
+
+Each query has a companion ``<name>.context`` query (same parameters, one row: the window it used,
+where the data ends, the first filing date). Run at the same snapshots, it lets :func:`explain`
+state the window and say *why* an answer is empty.
+
 Pure: no I/O here, so the definitions are testable without a server.
 """
 
@@ -122,6 +136,18 @@ class NamedQuery:
     variant: str | None = None
     empty_error: str | None = None
     """When set, an empty result is an error with this message ({param} placeholders allowed)."""
+    context: str | None = None
+    """One-row SQL over the same tables: ``first_filed``, ``public_rows``, ``data_ends``,
+    ``window_start``, ``window_end`` (see :func:`explain`)."""
+    empty_note: str | None = None
+    """Why a windowed answer is empty ({param}, {window_start}, {window_end}, {data_ends} allowed)."""
+    refuse: Callable[[Mapping[str, Any]], str | None] | None = None
+    """A combination of valid values the query cannot answer honestly: returns the message."""
+
+    @property
+    def all_params(self) -> tuple[Param, ...]:
+        """The query's own parameters, then those every query takes (``as_of_disclosure``)."""
+        return (*self.params, *COMMON_PARAMS)
 
     def validate(self, raw: Mapping[str, Any] | None) -> dict[str, Any]:
         """Every parameter's checked value (defaults filled in).
@@ -132,14 +158,16 @@ class NamedQuery:
         raw = dict(raw or {})
         if not all(isinstance(k, str) for k in raw):
             raise QueryError(f"{self.name}: parameter names must be text.")
-        known = {p.name for p in self.params}
-        unknown = sorted(set(raw) - known)
+        known = [p.name for p in self.all_params]
+        unknown = sorted(set(raw) - set(known))
         if unknown:
             raise QueryError(
-                f"{self.name}: unknown parameter(s) {', '.join(unknown)}; "
-                f"it takes {', '.join(sorted(known)) or 'none'}."
+                f"{self.name}: unknown parameter(s) {', '.join(unknown)}; it takes {', '.join(known)}."
             )
-        return {p.name: p.validate(self.name, raw.get(p.name)) for p in self.params}
+        values = {p.name: p.validate(self.name, raw.get(p.name)) for p in self.all_params}
+        if self.refuse is not None and (message := self.refuse(values)):
+            raise QueryError(f"{self.name}: {message}")
+        return values
 
     def bind(self, values: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
         """The SQL for validated ``values`` and its DuckDB named parameters."""
@@ -147,7 +175,18 @@ class NamedQuery:
         return sql, {k: v for k, v in values.items() if k != self.variant and f"${k}" in sql}
 
     def describe(self) -> dict[str, Any]:
-        return {"name": self.name, "doc": self.doc, "params": [p.describe() for p in self.params]}
+        return {"name": self.name, "doc": self.doc, "params": [p.describe() for p in self.all_params]}
+
+    def context_query(self) -> NamedQuery:
+        """The companion ``<name>.context`` query: same parameters, one row about the data read."""
+        return dataclasses.replace(
+            self,
+            name=f"{self.name}{CONTEXT_SUFFIX}",
+            doc=f"One row about the data {self.name} reads: the window it used, where the data ends.",
+            sql={None: self.context or _CONTEXT_SQL},
+            variant=None,
+            empty_error=None,
+        )
 
 
 def _upper(value: str) -> str:
@@ -161,8 +200,27 @@ def _party(value: str) -> str:
     return party
 
 
-def _today() -> dt.date:
-    return dt.datetime.now(dt.UTC).date()
+CONTEXT_SUFFIX = ".context"
+AS_OF_DISCLOSURE = Param(
+    "as_of_disclosure",
+    "date",
+    "What was public on this date: only filings the Clerk received (filing_date) on or before it, YYYY-MM-DD.",
+)
+COMMON_PARAMS = (AS_OF_DISCLOSURE,)
+
+
+def _public(column: str = "filing_date") -> str:
+    """SQL: the row was public on ``$as_of_disclosure`` (a null date never counts as public)."""
+    return f"($as_of_disclosure IS NULL OR {column} <= CAST($as_of_disclosure AS DATE))"
+
+
+_CONTEXT_SQL = f"""
+    SELECT min(filing_date) AS first_filed,
+           CAST(count_if({_public()}) AS BIGINT) AS public_rows,
+           max(CASE WHEN {_public()} THEN transaction_date END) AS data_ends,
+           CAST(NULL AS DATE) AS window_start, CAST(NULL AS DATE) AS window_end
+    FROM gold.fact_transactions"""
+"""Context of a query without a window: where the public transactions end."""
 
 
 _LIMIT = Param("limit", "int", "Rows to return.", default=100, minimum=1, maximum=10_000)
@@ -182,7 +240,7 @@ MEMBER_TRADES = NamedQuery(
         Param("offset", "int", "Rows to skip (paging).", default=0, minimum=0, maximum=10_000_000),
     ),
     {
-        None: """
+        None: f"""
         SELECT transaction_date, filing_date, bioguide_id, filer_name, party, state, district, chamber,
                ticker, asset_name, asset_type, transaction_type, owner, amount_range, amount_low, amount_high,
                amount_midpoint, days_to_filing, is_late, doc_id, line_no, pdf_url
@@ -192,6 +250,7 @@ MEMBER_TRADES = NamedQuery(
           AND ($transaction_type IS NULL OR transaction_type = $transaction_type)
           AND ($date_from IS NULL OR transaction_date >= CAST($date_from AS DATE))
           AND ($date_to IS NULL OR transaction_date <= CAST($date_to AS DATE))
+          AND {_public()}
         ORDER BY transaction_date DESC NULLS LAST, doc_id, line_no
         LIMIT $limit OFFSET $offset"""
     },
@@ -205,16 +264,39 @@ _TRENDING_ORDER = {
     "buy_volume": "buy_volume DESC, ticker",
     "sell_volume": "sell_volume DESC, ticker",
 }
-_TRENDING_SQL = """
+# The trending table holds one ranking per day on which something happened (by basis); on the
+# disclosure basis a ranking as of day D counts only filings received by D, so "public on X" is
+# the latest ranking dated on or before X.
+_TRENDING_END = f"""coalesce(CAST($as_of_date AS DATE),
+                 (SELECT max(as_of_date) FROM gold.agg_trending_stocks
+                  WHERE window_days = $window AND basis = $basis AND {_public("as_of_date")}))"""
+_TRENDING_SQL = f"""
     SELECT as_of_date, window_days, basis, rank, ticker, asset_name, trades, members, buying_members,
            selling_members, buy_volume, sell_volume, net_volume, dem_trades, rep_trades, other_trades
     FROM gold.agg_trending_stocks
-    WHERE window_days = $window AND basis = $basis
-      AND as_of_date = coalesce(CAST($as_of_date AS DATE),
-                                (SELECT max(as_of_date) FROM gold.agg_trending_stocks
-                                 WHERE window_days = $window AND basis = $basis))
-    ORDER BY {order}
+    WHERE window_days = $window AND basis = $basis AND {_public("as_of_date")}
+      AND as_of_date = {_TRENDING_END}
+    ORDER BY {{order}}
     LIMIT $limit"""
+_TRENDING_CONTEXT = f"""
+    SELECT CAST(min(CASE WHEN $basis = 'disclosure' THEN as_of_date END) AS DATE) AS first_filed,
+           CAST(count_if({_public("as_of_date")}) AS BIGINT) AS public_rows,
+           max(CASE WHEN {_public("as_of_date")} THEN as_of_date END) AS data_ends,
+           CAST({_TRENDING_END} - CAST($window AS INTEGER) + 1 AS DATE) AS window_start,
+           CAST({_TRENDING_END} AS DATE) AS window_end
+    FROM gold.agg_trending_stocks
+    WHERE window_days = $window AND basis = $basis"""
+
+
+def _trending_refuse(values: Mapping[str, Any]) -> str | None:
+    if values.get("as_of_disclosure") is not None and values.get("basis") == "trade":
+        return (
+            "as_of_disclosure needs basis=disclosure: a ranking by trade date also counts trades "
+            "disclosed later, so it cannot show what was public on a date. Use basis=disclosure, or "
+            "top_traders / member_trades (which take as_of_disclosure with trade-date windows)."
+        )
+    return None
+
 
 TRENDING_STOCKS = NamedQuery(
     "trending_stocks",
@@ -228,7 +310,7 @@ TRENDING_STOCKS = NamedQuery(
             choices=(7, 30, 90),
             normalize=lambda v: int(v) if re.fullmatch(r"[0-9]{1,9}", str(v)) else v,
         ),
-        Param("as_of_date", "date", "Last day of the window (default: the latest available)."),
+        Param("as_of_date", "date", "Last day of the window (default: the latest computed in the data)."),
         Param(
             "basis",
             "choice",
@@ -241,6 +323,10 @@ TRENDING_STOCKS = NamedQuery(
     ),
     {sort: _TRENDING_SQL.format(order=order) for sort, order in _TRENDING_ORDER.items()},
     variant="sort",
+    context=_TRENDING_CONTEXT,
+    empty_note="no {window}-day ranking by {basis} date ends on {window_end}; rankings exist for the days "
+    "on which something happened, the latest on {data_ends}",
+    refuse=_trending_refuse,
 )
 
 _TRADER_ORDER = {
@@ -251,7 +337,11 @@ _TRADER_ORDER = {
     "distinct_tickers": "distinct_tickers DESC",
     "late_rate": "late_rate DESC NULLS LAST, trades DESC",
 }
-_TRADERS_SQL = """
+_TRADERS_END = f"""coalesce(CAST($as_of_date AS DATE),
+                 (SELECT max(transaction_date) FROM gold.fact_transactions WHERE {_public()}))"""
+"""The window's last day: ``as_of_date``, else the latest trade date among the public rows."""
+_TRADERS_SQL = f"""
+    WITH w AS (SELECT {_TRADERS_END} AS window_end)
     SELECT bioguide_id,
            arg_max(filer_name, transaction_date) AS filer_name,
            arg_max(party, transaction_date) AS party,
@@ -264,27 +354,37 @@ _TRADERS_SQL = """
            CAST(count_if(is_late) AS BIGINT) AS late_count,
            avg(CAST(is_late AS DOUBLE)) AS late_rate,
            max(transaction_date) AS last_trade
-    FROM gold.fact_transactions
+    FROM gold.fact_transactions, w
     WHERE bioguide_id IS NOT NULL
-      AND transaction_date > CAST($as_of_date AS DATE) - CAST($days AS INTEGER)
-      AND transaction_date <= CAST($as_of_date AS DATE)
+      AND transaction_date > w.window_end - CAST($days AS INTEGER)
+      AND transaction_date <= w.window_end
       AND ($party IS NULL OR party = $party)
+      AND {_public()}
     GROUP BY bioguide_id
-    ORDER BY {order}, bioguide_id
+    ORDER BY {{order}}, bioguide_id
     LIMIT $limit"""
+_TRADERS_CONTEXT = f"""
+    SELECT min(filing_date) AS first_filed,
+           CAST(count_if({_public()}) AS BIGINT) AS public_rows,
+           max(CASE WHEN {_public()} THEN transaction_date END) AS data_ends,
+           CAST({_TRADERS_END} - CAST($days AS INTEGER) + 1 AS DATE) AS window_start,
+           CAST({_TRADERS_END} AS DATE) AS window_end
+    FROM gold.fact_transactions"""
 
 TOP_TRADERS = NamedQuery(
     "top_traders",
-    "Members ranked by trading in the last N days up to a date (default today, UTC).",
+    "Members ranked by trading in the last N days up to a date (default: the latest trade date in the data).",
     (
         Param("days", "int", "Window length in days.", default=90, minimum=1, maximum=36_500),
         Param("metric", "choice", "What to rank by.", default="trades", choices=tuple(_TRADER_ORDER)),
         Param("party", "str", "D, R or I (or Democrat, Republican, Independent).", normalize=_party),
-        Param("as_of_date", "date", "Last day of the window (default: today, UTC).", default_factory=_today),
+        Param("as_of_date", "date", "Last day of the window (default: the latest trade date in the data)."),
         dataclasses.replace(_LIMIT, default=20, maximum=1000),
     ),
     {metric: _TRADERS_SQL.format(order=order) for metric, order in _TRADER_ORDER.items()},
     variant="metric",
+    context=_TRADERS_CONTEXT,
+    empty_note="no trades by Members between {window_start} and {window_end}; the data ends on {data_ends}",
 )
 
 SEARCH = NamedQuery(
@@ -294,29 +394,40 @@ SEARCH = NamedQuery(
         Param("q", "str", "Text to look for, e.g. 'pelosi' or 'NVDA'.", required=True, max_length=100),
         dataclasses.replace(_LIMIT, default=20, maximum=1000),
     ),
+    # With as_of_disclosure, trade counts come from the transactions public then, and only assets
+    # traded in them are found (the precomputed counts include later filings).
     {
-        None: """
+        None: f"""
+        WITH pub AS (SELECT bioguide_id, ticker, asset_key FROM gold.fact_transactions
+                     WHERE $as_of_disclosure IS NOT NULL AND {_public()}),
+             by_member AS (SELECT bioguide_id, count(*) AS trades FROM pub GROUP BY bioguide_id),
+             by_asset AS (SELECT asset_key, count(*) AS trades FROM pub GROUP BY asset_key)
         SELECT kind, key, name, detail, trades FROM (
             SELECT 'member' AS kind, m.bioguide_id AS key, m.full_name AS name,
-                   concat_ws(' ', m.party, m.state, m.chamber) AS detail, s.trades AS trades,
+                   concat_ws(' ', m.party, m.state, m.chamber) AS detail,
+                   CASE WHEN $as_of_disclosure IS NULL THEN s.trades ELSE coalesce(p.trades, 0) END AS trades,
                    CASE WHEN upper(m.bioguide_id) = upper($q) THEN 0
                         WHEN lower(m.full_name) = lower($q) OR lower(m.last_name) = lower($q) THEN 1
                         WHEN starts_with(lower(m.last_name), lower($q)) THEN 2 ELSE 3 END AS score
             FROM gold.dim_members m
             LEFT JOIN gold.agg_member_stats s ON s.bioguide_id = m.bioguide_id AND s.period = 'all'
+            LEFT JOIN by_member p ON p.bioguide_id = m.bioguide_id
             WHERE m.is_current
               AND (contains(lower(m.full_name), lower($q)) OR upper(m.bioguide_id) = upper($q))
             UNION ALL
             SELECT 'asset', coalesce(a.ticker, CAST(a.asset_key AS VARCHAR)),
                    coalesce(a.company_name, a.asset_name),
-                   concat_ws(' ', a.asset_type, a.sector), a.trade_count,
+                   concat_ws(' ', a.asset_type, a.sector),
+                   CASE WHEN $as_of_disclosure IS NULL THEN a.trade_count ELSE p.trades END,
                    CASE WHEN upper(a.ticker) = upper($q) THEN 0
                         WHEN starts_with(upper(a.ticker), upper($q)) THEN 1
                         WHEN lower(a.asset_name) = lower($q) THEN 1 ELSE 3 END
             FROM gold.dim_assets a
-            WHERE upper(a.ticker) = upper($q) OR starts_with(upper(a.ticker), upper($q))
-               OR contains(lower(a.asset_name), lower($q))
-               OR contains(lower(coalesce(a.company_name, '')), lower($q))
+            LEFT JOIN by_asset p ON CAST(p.asset_key AS VARCHAR) = CAST(a.asset_key AS VARCHAR)
+            WHERE (upper(a.ticker) = upper($q) OR starts_with(upper(a.ticker), upper($q))
+                   OR contains(lower(a.asset_name), lower($q))
+                   OR contains(lower(coalesce(a.company_name, '')), lower($q)))
+              AND ($as_of_disclosure IS NULL OR p.trades IS NOT NULL)
         )
         ORDER BY score, trades DESC NULLS LAST, name
         LIMIT $limit"""
@@ -336,7 +447,7 @@ FILING = NamedQuery(
         ),
     ),
     {
-        None: """
+        None: f"""
         SELECT f.doc_id, f.year, f.filing_type, f.filing_type_name, f.filing_date, f.filer_name,
                f.state_district, f.is_amendment, f.pdf_url,
                t.line_no, t.owner, t.ticker, t.asset_name, t.asset_type, t.transaction_type,
@@ -344,11 +455,17 @@ FILING = NamedQuery(
                t.is_late, t.description, t.subholding_of, t.bioguide_id, t.party
         FROM gold.fact_filings f
         LEFT JOIN gold.fact_transactions t ON t.doc_id = f.doc_id
-        WHERE f.doc_id = $doc_id
+        WHERE f.doc_id = $doc_id AND {_public("f.filing_date")}
         ORDER BY t.line_no NULLS FIRST"""
     },
-    empty_error="No filing with doc_id {doc_id!r} (at the version read). Find DocIDs with the search or "
-    "member_trades queries.",
+    empty_error="No filing with doc_id {doc_id!r} (at the version read, and received by as_of_disclosure "
+    "when given). Find DocIDs with the search or member_trades queries.",
+    context=f"""
+    SELECT min(filing_date) AS first_filed,
+           CAST(count_if({_public()}) AS BIGINT) AS public_rows,
+           max(CASE WHEN {_public()} THEN filing_date END) AS data_ends,
+           CAST(NULL AS DATE) AS window_start, CAST(NULL AS DATE) AS window_end
+    FROM gold.fact_filings""",
 )
 
 SUMMARY = NamedQuery(
@@ -357,15 +474,15 @@ SUMMARY = NamedQuery(
     (),
     # One pass per table (a dozen scalar subqueries took ten times longer in DuckDB).
     {
-        None: """
+        None: f"""
         WITH f AS (SELECT count(*) AS filings, CAST(count_if(filing_type = 'P') AS BIGINT) AS ptr_filings,
                           max(filing_date) AS last_filing_date
-                   FROM gold.fact_filings),
+                   FROM gold.fact_filings WHERE {_public()}),
              t AS (SELECT count(*) AS transactions, count(DISTINCT bioguide_id) AS members_trading,
                           count(DISTINCT ticker) AS tickers, min(transaction_date) AS first_trade,
                           max(transaction_date) AS last_trade, sum(amount_midpoint) AS est_volume,
                           avg(CAST(is_late AS DOUBLE)) AS late_rate
-                   FROM gold.fact_transactions),
+                   FROM gold.fact_transactions WHERE {_public()}),
              m AS (SELECT count(*) AS members FROM gold.dim_members WHERE is_current)
         SELECT f.filings, f.ptr_filings, f.last_filing_date, t.transactions, t.members_trading, t.tickers,
                t.first_trade, t.last_trade, t.est_volume, t.late_rate, m.members
@@ -379,15 +496,80 @@ NAMED_QUERIES: dict[str, NamedQuery] = {
 
 
 def named_query(name: Any) -> NamedQuery:
-    """The named query ``name``.
+    """The named query ``name`` (or its companion ``<name>.context``).
 
     Raises:
         QueryError: no such query (the message lists them).
     """
-    query = NAMED_QUERIES.get(name) if isinstance(name, str) else None
+    base = name.removesuffix(CONTEXT_SUFFIX) if isinstance(name, str) else None
+    query = NAMED_QUERIES.get(base) if base is not None else None
     if query is None:
         raise QueryError(f"No named query {name!r}. Named queries: {', '.join(NAMED_QUERIES)}.")
-    return query
+    return query.context_query() if name != base else query
+
+
+_WINDOW_SHAPE = frozenset({"days", "window", "as_of_date", "basis", "metric", "sort", "limit", "offset"})
+"""Parameters that shape or order a windowed answer rather than filter it."""
+
+
+def explain(query: NamedQuery, values: Mapping[str, Any], context: Mapping[str, Any] | None,
+            rows: int) -> dict[str, str]:
+    """What an answer of ``rows`` rows rests on, as text: its window, where the data ends, and for an
+    empty answer a ``note`` saying why.
+
+    Args:
+        query: the named query (not its context).
+        values: its validated parameters.
+        context: the one row of ``<name>.context`` run at the same snapshots (None: not known).
+        rows: how many rows the answer has.
+
+    Returns:
+        Keys ``window_start``, ``window_end``, ``window_days``, ``window_basis``, ``data_ends``,
+        ``as_of_disclosure``, ``note``; only those that apply. Dates are ISO text.
+    """
+    ctx = {k: v for k, v in (context or {}).items() if v is not None}
+    text = {k: v.isoformat() if isinstance(v, dt.date) else str(v) for k, v in ctx.items()}
+    out: dict[str, str] = {}
+    disclosed = values.get("as_of_disclosure")
+    if disclosed is not None:
+        out["as_of_disclosure"] = disclosed.isoformat()
+    if "window_end" in text:
+        out["window_start"], out["window_end"] = text["window_start"], text["window_end"]
+        out["window_days"] = str(values.get("days") or values.get("window"))
+        out["window_basis"] = "trade date" if values.get("basis", "trade") == "trade" else "disclosure date"
+    if "data_ends" in text:
+        out["data_ends"] = text["data_ends"]
+    if rows or context is None:
+        return out
+    public = "public " if disclosed is not None else ""
+    if disclosed is not None and not ctx.get("public_rows"):
+        first = text.get("first_filed")
+        note = f"nothing was public on {disclosed.isoformat()}: " + (
+            f"the first filing in the data was received on {first}" if first else "the data holds no filings"
+        )
+    elif not ctx.get("public_rows"):
+        note = "the data holds nothing yet (at the version read)"
+    elif query.empty_note and "window_end" in text:
+        note = query.empty_note.format(**{**{k: v for k, v in values.items() if v is not None}, **text})
+        filters = [f"{p.name}={values[p.name]}" for p in query.params
+                   if p.name not in _WINDOW_SHAPE and values.get(p.name) is not None]
+        if filters:  # e.g. party: the window may hold trades, just none of these
+            head, sep, tail = note.partition(";")
+            note = f"{head} matching {', '.join(filters)}{sep}{tail}"
+        if disclosed is not None:
+            note += f" (counting filings received by {disclosed.isoformat()})"
+    else:
+        note = f"no {public}rows match these parameters; the {public}data ends on {text.get('data_ends', '?')}"
+    out["note"] = note[0].upper() + note[1:] + "."
+    return out
+
+
+METADATA_PREFIX = "lakehouse."
+
+
+def schema_metadata(explained: Mapping[str, str]) -> dict[bytes, bytes]:
+    """:func:`explain`'s answer as Arrow schema metadata (``lakehouse.window_end`` …)."""
+    return {f"{METADATA_PREFIX}{k}".encode(): v.encode() for k, v in explained.items()}
 
 
 def jsonable(params: Mapping[str, Any]) -> dict[str, Any]:

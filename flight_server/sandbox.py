@@ -35,16 +35,15 @@ from typing import Any
 
 import pyarrow as pa
 
+from catalog.dialect import swap_tables, tag_to_version
 from core.errors import QueryError
 from flight_server.errors import QueryCancelledError, QueryLimitError, QueryRefusedError, QueryTimeoutError
 from flight_server.policy import (
     CACHE_SCHEMA,
-    CATALOG_NAME,
     INTERNAL_NAME,
     MAX_SQL_CHARS,
     MAX_TREE_BYTES,
     READ_ONLY_HINT,
-    SERVED_SCHEMA,
     ParsedQuery,
     Relation,
     TableRef,
@@ -52,11 +51,7 @@ from flight_server.policy import (
     guard_sizes,
     has_sized,
     quote_identifier,
-    requalify_columns,
 )
-
-logger = logging.getLogger(__name__)
-
 
 logger = logging.getLogger(__name__)
 
@@ -164,7 +159,7 @@ class Engine:
         hit = self._parsed.get(sql)
         if hit is not None:
             return hit
-        raw = self._serialize(sql)
+        raw = self._serialize(tag_to_version(sql))
         if len(raw) > MAX_TREE_BYTES:
             raise QueryRefusedError(
                 f"The query is too complex ({len(raw) >> 20} MB parsed; the limit is "
@@ -213,22 +208,7 @@ class Engine:
             return hit
         tree = json.loads(parsed.tree)
         statement = tree["statements"][0]
-        qualified: dict[tuple[str, ...], str] = {}
-
-        def swap(node: dict, ref: TableRef) -> None:
-            relation = relations[ref.key]
-            if not node.get("alias"):
-                node["alias"] = node["table_name"]
-                name = str(node["table_name"]).lower()
-                qualified[(SERVED_SCHEMA, name)] = node["alias"]
-                qualified[(CATALOG_NAME, SERVED_SCHEMA, name)] = node["alias"]
-            node.update(
-                catalog_name="", schema_name=relation.schema, table_name=relation.name, at_clause=None
-            )
-
-        TreeWalker(swap).walk(statement)
-        if qualified:
-            requalify_columns(statement, qualified)
+        swap_tables(statement, relations, TreeWalker)
         if self.max_batch_bytes is not None and has_sized(statement):
             self._keep_column_names(statement)
             guard_sizes(statement, self._size_guards())

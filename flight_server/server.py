@@ -23,6 +23,7 @@ import dataclasses
 import functools
 import json
 import logging
+import secrets
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -65,6 +66,8 @@ logger = logging.getLogger(__name__)
 
 NAMED_QUERIES_ACTION = "lakehouse.named_queries"
 _PREPARED = "lakehouse.prepared"
+BOUND_PARAMS_BYTES = 64 << 20
+"""Budget of parameters kept for clients that execute a prepared statement's original handle."""
 _READ_ONLY = (
     "This server is read-only (Gold tables for analysis): updates, ingestion and transactions are refused."
 )
@@ -158,6 +161,7 @@ class GoldFlightServer(flight.FlightServerBase):
         )
         self._store = store
         self._service = QueryService(store, settings)
+        self._bound = flightsql.BoundParameters(BOUND_PARAMS_BYTES)
         from core import __version__
 
         self._sql_info = flightsql.sql_info(__version__, 0)
@@ -267,7 +271,11 @@ class GoldFlightServer(flight.FlightServerBase):
         if name == "CommandStatementQuery":
             return Request(command.query, as_of=self._selector(context))
         if name == "CommandPreparedStatementQuery":
-            return Request.from_json(_prepared(command.prepared_statement_handle), self._selector(context))
+            handle = _prepared(command.prepared_statement_handle)
+            statement_id = handle.pop("id", None)
+            if "params_ipc" not in handle and statement_id and (bound := self._bound.get(statement_id)):
+                handle["params_ipc"] = bound  # bound with DoPut, executed by the original handle
+            return Request.from_json(handle, self._selector(context))
         if name in ("CommandStatementUpdate", "CommandPreparedStatementUpdate", "CommandStatementIngest"):
             raise QueryRefusedError(_READ_ONLY)
         if name == "CommandStatementSubstraitPlan":
@@ -320,6 +328,8 @@ class GoldFlightServer(flight.FlightServerBase):
                 f"Bound parameters exceed {MAX_PARAM_BYTES >> 20} MiB; bind fewer rows at a time."
             )
         handle["params_ipc"] = encode_params(params)
+        if handle.get("id"):
+            self._bound.bind(handle["id"], handle["params_ipc"])
         result = sql_pb.DoPutPreparedStatementResult(prepared_statement_handle=_handle_bytes(handle))
         writer.write(pa.py_buffer(result.SerializeToString()))
 
@@ -331,7 +341,8 @@ class GoldFlightServer(flight.FlightServerBase):
             _, request = flightsql.unpack(body)
             return iter([flight.Result(flightsql.pack(self._prepare(request.query, context)))])
         if kind == "ClosePreparedStatement":
-            return iter([])  # handles carry their state; nothing to free
+            self._close_prepared(body)
+            return iter([])
         if kind in ("CancelFlightInfo", "CancelQuery"):
             return iter([self._cancel(kind, body, _owner(context))])
         if kind == "SetSessionOptions":
@@ -374,7 +385,8 @@ class GoldFlightServer(flight.FlightServerBase):
     def _prepare(self, query: str, context: flight.ServerCallContext) -> Any:
         started = time.monotonic()
         parsed = self._service.parse(query)
-        handle = {"sql": query}
+        # The id finds parameters bound to this statement when a client executes this very handle.
+        handle = {"sql": query, "id": secrets.token_urlsafe(16)}
         schema = b""
         if not parsed.has_parameters:
             request = self._service.pin(Request(query, as_of=self._selector(context)))
@@ -382,6 +394,16 @@ class GoldFlightServer(flight.FlightServerBase):
         return sql_pb.ActionCreatePreparedStatementResult(
             prepared_statement_handle=_handle_bytes(handle), dataset_schema=schema
         )
+
+    def _close_prepared(self, body: bytes) -> None:
+        """Forget the parameters bound to the statement (handles carry everything else)."""
+        try:
+            _, request = flightsql.unpack(body)
+            statement_id = _prepared(request.prepared_statement_handle).get("id")
+        except QueryError:
+            return  # an unknown handle has nothing to free
+        if statement_id:
+            self._bound.close(statement_id)
 
     def _cancel(self, kind: str, body: bytes, owner: str | None) -> flight.Result:
         """Stop the caller's own queries of the tickets; another client's are not cancellable."""
@@ -482,7 +504,9 @@ def _prepared(raw: bytes) -> dict[str, Any]:
     handle = _json(raw) if _is_json(raw) else None
     if not isinstance(handle, dict) or handle.get(_PREPARED) != 1 or not isinstance(handle.get("sql"), str):
         raise QueryError("Unknown prepared statement handle: prepare the statement again.")
-    return {k: v for k, v in handle.items() if k in ("sql", "params_ipc")}
+    return {
+        k: v for k, v in handle.items() if k in ("sql", "params_ipc") or (k == "id" and isinstance(v, str))
+    }
 
 
 def load_tls(settings: Settings) -> list[tuple[bytes, bytes]] | None:

@@ -38,7 +38,7 @@ from core.settings import Settings
 from flight_server.cache import Lease, Publication, ResultCache, SnapshotTracker, WarmCache
 from flight_server.errors import QueryLimitError, QueryRefusedError, QueryTimeoutError
 from flight_server.named import jsonable, named_query
-from flight_server.policy import SERVED_SCHEMA, ParsedQuery, as_utc
+from flight_server.policy import SERVED_SCHEMA, ParsedQuery
 from flight_server.sandbox import MEMO_BYTES, ByteMemo, Engine, Result
 
 logger = logging.getLogger(__name__)
@@ -180,6 +180,7 @@ def decode_param_rows(encoded: str) -> tuple[tuple[Any, ...], ...]:
 
 
 def rows_of(table: pa.Table) -> tuple[tuple[Any, ...], ...]:
+    """The rows of ``table`` as tuples (one per parameter set)."""
     columns = [table.column(i).to_pylist() for i in range(table.num_columns)]
     return tuple(zip(*columns, strict=True)) if columns else tuple(() for _ in range(table.num_rows))
 
@@ -439,24 +440,7 @@ class QueryService:
         for ref in parsed.refs:
             if ref.at_unit is None or ref.key in pins:
                 continue
-            value = ref.at_value
-            if ref.at_unit == "VERSION" and isinstance(value, int) and not isinstance(value, bool):
-                selector = AsOf(snapshot_id=value)
-            elif ref.at_unit == "VERSION" and isinstance(value, str) and value:
-                selector = AsOf(tag=value)
-            elif ref.at_unit == "TIMESTAMP" and value is not None:
-                try:
-                    selector = AsOf(timestamp=as_utc(value))
-                except ValueError:
-                    raise QueryError(
-                        f"AT (TIMESTAMP => {value!r}) is not a timestamp; write e.g. "
-                        "'2025-06-01 00:00:00' (UTC)."
-                    ) from None
-            else:
-                raise QueryError(
-                    f"AT ({ref.at_unit} => {value!r}) is not valid: VERSION takes a snapshot id or a "
-                    "'tag', TIMESTAMP a time such as '2025-06-01 00:00:00'."
-                )
+            selector = ref.selector()  # the one dialect (catalog.dialect): same meaning as `lakehouse query`
             _refuse_staging(selector)
             pins[ref.key] = self.store.resolve(ref.table, selector)
         return pins
@@ -656,4 +640,5 @@ def _handoff_key(request: Request, owner: str | None) -> tuple[str | None, bytes
 
 
 def ticket_json(request: Request) -> bytes:
+    """The ticket bytes of ``request`` (compact JSON)."""
     return json.dumps(request.to_json(), separators=(",", ":"), default=str).encode()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 
-from jobs.spec import ExtractionSpec, JobSpec
+from jobs.spec import ExtractionSpec, JobSpec, SourceSpec
 
 
 def _extract_ptrs(store, **options):
@@ -112,3 +112,44 @@ def steps_for_layer(layer: str) -> list[JobSpec | ExtractionSpec]:
 def jobs_for_layer(layer: str) -> list[JobSpec]:
     """The Ibis jobs of ``layer``, in run order."""
     return [job for job in steps_for_layer(layer) if isinstance(job, JobSpec)]
+
+
+@functools.cache
+def sources() -> tuple[SourceSpec, ...]:
+    """Every data source declared in a module of jobs/bronze (a module-level ``SourceSpec``), by name.
+
+    Raises:
+        ValueError: two sources share a name, or two claim the same table.
+    """
+    import importlib
+    import pkgutil
+
+    import jobs.bronze
+
+    found: dict[str, SourceSpec] = {}
+    owner: dict[str, str] = {}
+    for module in pkgutil.iter_modules(jobs.bronze.__path__):
+        loaded = importlib.import_module(f"jobs.bronze.{module.name}")
+        for value in vars(loaded).values():
+            if not isinstance(value, SourceSpec) or found.get(value.name) is value:
+                continue
+            if value.name in found:
+                raise ValueError(f"two sources are named {value.name!r}")
+            for table in value.writes:
+                if table in owner:
+                    raise ValueError(f"{table} is written by both sources {owner[table]!r} and {value.name!r}")
+                owner[table] = value.name
+            found[value.name] = value
+    return tuple(sorted(found.values(), key=lambda s: s.name))
+
+
+def source(name: str) -> SourceSpec:
+    """The source called ``name``.
+
+    Raises:
+        KeyError: no such source (the message lists the known ones).
+    """
+    for spec in sources():
+        if spec.name == name:
+            return spec
+    raise KeyError(f"No source named {name!r}; known: {', '.join(s.name for s in sources())}")

@@ -21,6 +21,7 @@ memory), and DuckDB itself works within :class:`EngineLimits`, spilling to disk 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import logging
 import time
 from collections.abc import Mapping
@@ -64,6 +65,8 @@ class EngineLimits:
 
 @dataclasses.dataclass(frozen=True)
 class JobResult:
+    """What one job run did: its status, rows read and written, and the snapshot it committed."""
+
     job: str
     output: str
     status: str
@@ -81,6 +84,24 @@ class Auditor(Protocol):
     """Checks a staged snapshot of a table (see :func:`checks.runner.audit`)."""
 
     def __call__(self, table: str, snapshot_id: int, tables_at: Mapping[str, int]) -> Any: ...
+
+
+def nothing_to_transform(store: Store, layer: str, today: dt.date | None = None) -> str | None:
+    """Why ``layer`` has nothing to work on yet (a first run), or None when it has input.
+
+    Without it a first ``transform`` would publish nothing and then fail its row-count audit with an
+    alert, which reads as broken data when the only thing missing is an ingest.
+    """
+    from catalog.registry import iter_specs
+
+    tables = set(store.list_tables())
+    if not any(store.current_snapshot_id(s.identifier) is not None for s in iter_specs("bronze")
+               if s.identifier in tables):
+        year = (today or dt.date.today()).year
+        return f"nothing ingested yet: run `lakehouse ingest house --year {year}` first"
+    if layer == "gold" and "silver.filings" in tables and store.current_snapshot_id("silver.filings") is None:
+        return "nothing in silver yet: run `lakehouse transform silver` first"
+    return None
 
 
 def run_job(store: Store, spec: JobSpec, *, run_id: str, full_refresh: bool = False,

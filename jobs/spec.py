@@ -81,12 +81,27 @@ class JobSpec:
 
 
 @dataclasses.dataclass(frozen=True)
+class ExtractionReport:
+    """What one extraction run did: documents read, rows written, and its snapshot."""
+
+    status: str
+    """'committed' or 'up_to_date'."""
+    documents: int
+    rows: int
+    needs_review: int
+    failed: int
+    snapshot_id: int | None
+    seconds: float
+    schedule_b_rows: int = 0
+    """Rows written to silver.schedule_b_transactions (House PTR extraction only)."""
+
+
+@dataclasses.dataclass(frozen=True)
 class ExtractionSpec:
     """A job whose per-document work is Python, not an Ibis expression (PDF parsing): what it
     reads and writes, for the run order, and the function that runs it.
 
-    ``run(store, *, run_id, reextract, full, auditor, progress)`` returns a report with
-    ``status``, ``documents``, ``rows``, ``snapshot_id`` and ``seconds``.
+    ``run(store, *, run_id, reextract, full, auditor, progress)`` returns an :class:`ExtractionReport`.
     """
 
     name: str
@@ -98,3 +113,28 @@ class ExtractionSpec:
     def output(self) -> str:
         """The main table it writes (its first output), as reports name it."""
         return self.outputs[0]
+
+
+@dataclasses.dataclass(frozen=True)
+class SourceSpec:
+    """One data source, declared once beside its ingest code (a module-level ``SOURCE`` in
+    jobs/bronze): where it comes from, what it writes, and which job reads its documents.
+
+    A new source is its module; nothing lists it. ``lakehouse sources`` shows them all.
+    """
+
+    name: str
+    """Short name, as in ``lakehouse ingest <name>``."""
+    title: str
+    base_url: str
+    """Where the live source is read from (a ``--source`` mirror or directory replaces it)."""
+    writes: tuple[str, ...]
+    """Tables its ingest writes (every bronze table belongs to exactly one source)."""
+    ingest: Callable[..., object]
+    """The library entry point: ``ingest(store, settings, …)`` returning a report."""
+    chamber: str | None = None
+    """'house' or 'senate' for a chamber's disclosures (the ``chamber`` of the rows it yields)."""
+    documents: str | None = None
+    """Its table of source documents (PDF, HTML), read by ``extraction``."""
+    extraction: str | None = None
+    """The name of the job that reads ``documents`` into silver."""

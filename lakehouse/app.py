@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import dataclasses
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 import pyarrow as pa
 
@@ -20,6 +21,8 @@ from core.settings import Settings, load_settings
 
 @dataclasses.dataclass(frozen=True)
 class TableInfo:
+    """One table of the catalog: its row count and snapshots."""
+
     identifier: str
     rows: int
     snapshot_id: int | None
@@ -43,12 +46,21 @@ class Lakehouse:
         return self.store.init_tables()
 
     def ingest_house(self, years: Sequence[int], *, types: Iterable[str] = ("P",), source: str | None = None,
-                     progress=None, run_id: str | None = None):
+                     progress=None, run_id: str | None = None, retry_missing: bool = False, clock=None):
+        """Ingest the House index and PDFs of ``years`` (see :func:`jobs.bronze.house.ingest_house`)."""
         from jobs.bronze.house import ingest_house
 
         self.init()
         return ingest_house(self.store, self.settings, years, types=types, source=source, progress=progress,
-                            run_id=run_id)
+                            run_id=run_id, retry_missing=retry_missing, clock=clock)
+
+    def ingest_senate(self, start=None, end=None, *, source: str | None = None, progress=None,
+                      run_id: str | None = None):
+        """Ingest the Senate eFD PTRs received between ``start`` and ``end`` (see :mod:`jobs.bronze.senate`)."""
+        from jobs.bronze.senate import ingest_senate
+
+        self.init()
+        return ingest_senate(self.store, self.settings, start, end, source=source, progress=progress, run_id=run_id)
 
     def ingest_members(self, source: str | None = None, *, audit: bool = True, run_id: str | None = None):
         """Load Members and terms (congress-legislators); audited before they reach main."""
@@ -69,7 +81,8 @@ class Lakehouse:
         """Run every job of ``layer`` ('silver' or 'gold') in dependency order.
 
         Silver also extracts the PTR PDFs that arrived in bronze (``reextract`` re-reads those
-        extracted by an older extractor version; ``progress(done, total)`` follows the PDFs). With ``audit`` (the default) every output is
+        extracted by an older extractor version; ``progress(done, total)`` follows the PDFs).
+        With ``audit`` (the default) every output is
         written to the staging branch, checked (checks/*.yml), and published to main only if it
         passes (write-audit-publish); outcomes land in ops.check_results. ``accept_anomaly``
         publishes a batch whose only failures are volume anomalies (checks of family ``volume``).
@@ -120,10 +133,35 @@ class Lakehouse:
         return make_auditor(self.store, self.settings, run_id=run_id or uuid.uuid4().hex[:12],
                             accept_anomaly=accept_anomaly)
 
-    def query(self, sql: str, as_of: AsOf = AsOf()) -> pa.Table:
+    def query(self, sql: str, as_of: AsOf | None = None) -> pa.Table:
+        """Run analyst SQL over every table at ``as_of`` (None: the current data)."""
         from catalog.query import run_query
 
-        return run_query(self.store, sql, as_of)
+        return run_query(self.store, sql, as_of or AsOf())
+
+    def ask(self, name: str, params: Mapping[str, Any] | None = None, as_of: AsOf | None = None) -> pa.Table:
+        """Run named query ``name`` (:mod:`flight_server.named`) here, exactly as the Flight server and
+        the HTTP API run it: same SQL, sandbox and snapshot pinning.
+
+        The answer's schema metadata (``lakehouse.window_start``, ``…window_end``, ``…data_ends``,
+        ``…as_of_disclosure``, ``…note``) says which window it used and why it is empty, if it is.
+
+        Raises:
+            QueryError: unknown query or parameter (the message names the expected ones).
+        """
+        from web.data import WebData
+
+        data = WebData(self.store, self.settings)
+        try:
+            return data.ask(name, params or {}, as_of or AsOf())
+        finally:
+            data.close()
+
+    def named_queries(self) -> list[dict[str, Any]]:
+        """Every named query with its parameters and description."""
+        from flight_server.named import NAMED_QUERIES
+
+        return [q.describe() for q in NAMED_QUERIES.values()]
 
     def snapshots(self, identifier: str) -> list[SnapshotInfo]:
         return self.store.snapshots(identifier)

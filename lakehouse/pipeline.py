@@ -44,6 +44,8 @@ class PipelineError(LakehouseError):
 
 @dataclasses.dataclass
 class StepOutcome:
+    """One step's outcome in a run: status, tries, rows, snapshots, and why it failed."""
+
     step: str
     status: str
     attempts: int
@@ -57,6 +59,8 @@ class StepOutcome:
 
 @dataclasses.dataclass
 class PipelineReport:
+    """A whole run: its id and its steps' outcomes, in order."""
+
     run_id: str
     steps: list[StepOutcome]
 
@@ -100,8 +104,13 @@ def run_pipeline(
     progress=None,
     extract_progress=None,
     accept_anomaly: bool = False,
+    retry_missing: bool = False,
 ) -> PipelineReport:
     """Run every step once, in order; stop at the first step that fails for good.
+
+    ``progress`` (:class:`core.progress.ProgressFn`) follows each year's index and PDFs and, when
+    several, the years; ``extract_progress`` (default: ``progress``) the PTR extraction.
+    ``retry_missing`` asks for every missing PDF now, whatever its back-off.
 
     ``accept_anomaly`` lets silver and gold publish a batch held back only by volume checks (a
     backfill of many years is such a batch), as ``lakehouse transform --accept-anomaly`` does.
@@ -123,13 +132,17 @@ def run_pipeline(
     if reference_source:
         steps.append(("ingest.reference", lambda: _ingest_reference(app, reference_source, run_id)))
     steps += [
-        ("ingest.house", lambda: _ingest_house(app, years, source, types, progress, echo, ingested, run_id)),
-        ("transform.silver", lambda: _transform(app, "silver", run_id, extract_progress, accept_anomaly)),
+        ("ingest.house", lambda: _ingest_house(app, years, source, types, progress, echo, ingested, run_id,
+                                               retry_missing)),
+        ("transform.silver", lambda: _transform(app, "silver", run_id, extract_progress or progress,
+                                                accept_anomaly)),
         ("transform.gold", lambda: _transform(app, "gold", run_id, None, accept_anomaly)),
     ]
     for name, fn in steps:
         outcome = _run_step(app, run_id, name, fn, attempts, backoff)
         report.steps.append(outcome)
+        for shown in {id(p): p for p in (progress, extract_progress) if hasattr(p, "end_step")}.values():
+            shown.end_step()  # the step's line goes under its finished bar
         if echo:
             echo(f"{name}: {outcome.status} (attempt {outcome.attempts}, {outcome.rows_in} in, "
                  f"{outcome.rows_out} out{', ' + outcome.error if outcome.error else ''})")
@@ -162,14 +175,20 @@ def _run_step(app: Lakehouse, run_id: str, name: str, fn, attempts: int, backoff
     raise AssertionError("unreachable")  # pragma: no cover
 
 
-def _ingest_house(app, years, source, types, progress, echo, ingested: dict[int, YearReport], run_id=None):
+def _ingest_house(app, years, source, types, progress, echo, ingested: dict[int, YearReport], run_id=None,
+                  retry_missing=False):
     """Each year in turn, one line each; ``ingested`` holds the years done (a retry skips them)."""
     failures, where = [], source
-    for year in years:
+    extra = {"retry_missing": True} if retry_missing else {}
+    for number, year in enumerate(years, start=1):
         if year in ingested:
             continue
-        report = app.ingest_house([year], types=types, source=source, progress=progress, run_id=run_id)
+        report = app.ingest_house([year], types=types, source=source, progress=progress, run_id=run_id, **extra)
         where = report.source
+        if hasattr(progress, "end_step"):
+            progress.end_step()  # the year's line goes under its finished bar, not into it
+        if progress and len(years) > 1:
+            progress(number, len(years), "years")
         for y in report.years:
             if echo:
                 echo(f"ingest.house {y.summary()}")

@@ -18,7 +18,7 @@ from starlette.responses import Response
 
 from core.asof import AsOf
 from core.errors import QueryError
-from web.data import Answer, WebData, selector
+from web.data import Answer, WebData, selector, with_explanation
 from web.formats import MEDIA_TYPES, json_records, negotiate, to_arrow, to_csv, to_json
 
 if TYPE_CHECKING:
@@ -216,6 +216,7 @@ def matches(if_none_match: str | None, tag: str) -> bool:
 
 
 def cache_control(as_of: AsOf, private: bool) -> str:
+    """Answers pinned to a snapshot id never change; others may change within the hour."""
     scope = "private" if private else "public"
     if as_of.snapshot_id is not None:
         return f"{scope}, max-age=31536000, immutable"
@@ -223,7 +224,8 @@ def cache_control(as_of: AsOf, private: bool) -> str:
 
 
 def _defaulted(endpoint: Endpoint, raw: Mapping[str, str], values: Mapping[str, Any]) -> tuple[str, ...]:
-    """Values filled in from the clock (top traders' "today"): they change the answer, so the ETag too."""
+    """Values a default fills in from outside the snapshots read (none today: windows end at the data,
+    so the pins alone decide the answer); such values would change the answer, so the ETag too."""
     query = _named(endpoint.query)
     return tuple(
         f"{p.name}={values[p.name]}"
@@ -256,9 +258,16 @@ def answer(data: WebData, endpoint: Endpoint, request: Request, *, private: bool
         headers["Link"] = f'<{next_url}>; rel="next"'
     if fmt == "csv":
         return Response(to_csv(table), media_type=MEDIA_TYPES["csv"], headers=headers)
+    # A page past the end of a natively paged answer is not an empty answer.
+    explained = data.explain(pinned, result.table.num_rows + (offset if endpoint.paging == "native" else 0))
     if fmt == "arrow":
-        return Response(to_arrow(table), media_type=MEDIA_TYPES["arrow"], headers=headers)
+        return Response(to_arrow(with_explanation(table, explained)), media_type=MEDIA_TYPES["arrow"],
+                        headers=headers)
     meta = _meta(endpoint, result, values, as_of, table.num_rows, offset, limit, next_url)
+    if "window_end" in explained:
+        meta["window"] = {k.removeprefix("window_"): explained[k] for k in explained if k.startswith("window_")}
+    if "data_ends" in explained:
+        meta["data_ends"] = explained["data_ends"]
     rows = json_records(table)
     if endpoint.shape == "filing":
         header = {k: v for k, v in rows[0].items() if k in FILING_HEADER} if rows else None
@@ -272,6 +281,8 @@ def answer(data: WebData, endpoint: Endpoint, request: Request, *, private: bool
         body = {endpoint.query: rows[0] if rows else None, "meta": meta}
     else:
         body = {"data": rows, "meta": meta}
+    if "note" in explained:
+        body["note"] = explained["note"]  # why the answer is empty, e.g. where the data ends
     return Response(to_json(body), media_type=MEDIA_TYPES["json"], headers=headers)
 
 
@@ -393,7 +404,7 @@ def openapi(version: str) -> dict[str, Any]:
         query = _named(endpoint.query)
         in_path = set(endpoint.path_params)
         params = []
-        for p in query.params:
+        for p in query.all_params:
             if p.name == "offset":
                 continue  # described once below, for every paged endpoint
             params.append(

@@ -74,7 +74,7 @@ def api_error(exc: BaseException, endpoint: api.Endpoint | None = None) -> JSONR
         body["error"]["expected"] = {
             "path": endpoint.path,
             "parameters": [
-                p.describe() for p in named_query(endpoint.query).params if p.name not in endpoint.path_params
+                p.describe() for p in named_query(endpoint.query).all_params if p.name not in endpoint.path_params
             ],
             "common": list(api.RESERVED),
             "docs": "/docs",

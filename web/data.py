@@ -51,6 +51,13 @@ class Answer:
     params: Mapping[str, Any] = dataclasses.field(default_factory=dict)
 
 
+def with_explanation(table: pa.Table, explained: Mapping[str, str]) -> pa.Table:
+    """``table`` with ``explained`` (:func:`flight_server.named.explain`) as ``lakehouse.<key>`` schema metadata."""
+    from flight_server.named import schema_metadata
+
+    return table.replace_schema_metadata({**(table.schema.metadata or {}), **schema_metadata(explained)})
+
+
 class WebData:
     """The reads behind the web process; one per app, thread-safe (endpoints run in a thread pool)."""
 
@@ -187,6 +194,27 @@ class WebData:
 
     def named(self, name: str, params: Mapping[str, Any], as_of: AsOf | None = None) -> Answer:
         return self.run(self.prepare(name, params, as_of))
+
+    def explain(self, request: Request, rows: int) -> dict[str, str]:
+        """The window, data end and (when ``rows`` is 0) the reason of a named answer
+        (:func:`flight_server.named.explain`), from its context query run at the same snapshots."""
+        from flight_server.named import explain, named_query
+
+        query = named_query(request.named)
+        values = dict(request.named_params or {})
+        context = query.context_query()
+        sql, bound = context.bind(values)
+        probe = self.service.pin(dataclasses.replace(request, sql=sql, params=bound,
+                                                     named=context.name, empty_error=None))
+        row = self.run(probe).table.to_pylist()
+        return explain(query, values, row[0] if row else None, rows)
+
+    def ask(self, name: str, params: Mapping[str, Any], as_of: AsOf | None = None) -> pa.Table:
+        """A named answer whose schema metadata (``lakehouse.*`` keys) states its window and why it is
+        empty; what ``lakehouse ask`` and :meth:`lakehouse.app.Lakehouse.ask` return."""
+        request = self.prepare(name, params, as_of)
+        table = self.run(request).table
+        return with_explanation(table, self.explain(request, table.num_rows))
 
     def sql(self, sql: str, params: Mapping[str, Any], as_of: AsOf | None = None) -> Answer:
         """A page's own fixed SELECT over gold tables, in the same sandbox and at the same versions."""

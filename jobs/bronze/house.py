@@ -8,7 +8,10 @@ interrupted run keeps what it finished (a re-run skips the unchanged index and t
 
 Only input that cannot be read at all becomes a row in ``ops.quarantine`` naming it and the
 reason: an index that is missing, not a zip, an HTML error page, malformed or undecodable, and a
-PDF that is missing or not a PDF (tried again next run). A record with problems (no FilingDate,
+PDF that is missing or not a PDF. A PDF that is not a PDF, or that failed for network reasons, is
+tried again next run; a *missing* one (HTTP 404, no such file) backs off across runs — 1 h, 6 h,
+1 d, 3 d, then every 7 d — remembered per document in ``ops.document_retries`` (the report says how
+many waited and when the next is due; ``retry_missing`` asks for them all now). A record with problems (no FilingDate,
 an odd DocID, another Year …) is unusual, not unreadable: it lands in bronze as published, silver
 notes its problems on the row, and the report only counts it.
 """
@@ -26,21 +29,38 @@ from collections.abc import Callable, Iterable, Sequence
 
 import pyarrow as pa
 
-from catalog.registry import HOUSE_DOCUMENTS, HOUSE_FD_INDEX, QUARANTINE
+from catalog.registry import DOCUMENT_RETRIES, HOUSE_DOCUMENTS, HOUSE_FD_INDEX, QUARANTINE
 from catalog.store import Store, rows_where
 from core.errors import SourceError
-from core.settings import Settings
+from core.progress import ProgressFn
+from core.settings import CLERK_BASE_URL, Settings
 from jobs.bronze.house_index import IndexFormatError, IndexRecord, open_index_zip, parse_index, record_problems
 from jobs.bronze.source import Fetched, Source
+from jobs.spec import SourceSpec
 
 logger = logging.getLogger(__name__)
 
-Progress = Callable[[int, int], None]
-"""Called with (done, total) as documents finish; the CLI draws a bar with it."""
+Progress = ProgressFn
+"""Called with (done, total, label) as the index and the documents finish; the CLI shows it."""
+
+Clock = Callable[[], dt.datetime]
+
+MISSING_REASONS = frozenset({"http_404", "http_410", "not_found"})
+"""Failures meaning the source has no such file (yet): retried with back-off, not on every run."""
+RETRY_BACKOFF = (dt.timedelta(hours=1), dt.timedelta(hours=6), dt.timedelta(days=1), dt.timedelta(days=3),
+                 dt.timedelta(days=7))
+"""Wait after the 1st, 2nd … failure before asking for a missing PDF again; the last one repeats."""
+
+
+def retry_delay(attempts: int) -> dt.timedelta:
+    """How long a PDF missing ``attempts`` times in a row is left alone."""
+    return RETRY_BACKOFF[min(max(attempts, 1), len(RETRY_BACKOFF)) - 1]
 
 
 @dataclasses.dataclass
 class YearReport:
+    """What ingesting one year did: its index, then its PDFs."""
+
     year: int
     index_status: str = "pending"
     """'ingested', 'unchanged' or 'failed'."""
@@ -58,6 +78,10 @@ class YearReport:
     documents_already_held: int = 0
     documents_fetched: int = 0
     documents_failed: int = 0
+    documents_waiting: int = 0
+    """Missing PDFs not asked for this run: their back-off (``ops.document_retries``) has not run out."""
+    next_retry_at: dt.datetime | None = None
+    """When the first missing PDF of the year is due again (None when none is missing)."""
     error: str | None = None
     transient: bool = False
     """The index failed for a reason worth retrying (network, 5xx), not because it is bad."""
@@ -75,12 +99,20 @@ class YearReport:
             line += f"; {self.records_with_notes} with notes for silver"
         if self.records_without_doc_id:
             line += f", {self.records_without_doc_id} without DocID"
-        return line + (f"); PDFs: {self.documents_fetched} fetched, {self.documents_already_held} already held, "
-                       f"{self.documents_failed} failed")
+        line += (f"); PDFs: {self.documents_fetched} fetched, {self.documents_already_held} already held, "
+                 f"{self.documents_failed} failed")
+        if self.documents_waiting:
+            line += f", {self.documents_waiting} missing left alone until their retry time"
+        if self.next_retry_at is not None:
+            line += (f"; next retry of missing PDFs after {self.next_retry_at:%Y-%m-%d %H:%M} UTC "
+                     "(--retry-missing: now)")
+        return line
 
 
 @dataclasses.dataclass
 class IngestReport:
+    """What one ``ingest_house`` call did, year by year."""
+
     run_id: str
     source: str
     years: list[YearReport]
@@ -121,8 +153,14 @@ def ingest_house(
     source: str | None = None,
     progress: Progress | None = None,
     run_id: str | None = None,
+    retry_missing: bool = False,
+    clock: Clock | None = None,
 ) -> IngestReport:
     """Ingest the index and PDFs of each year in ``years``; see the module docstring.
+
+    ``progress(done, total, label)`` follows each year's index and PDFs (and the years, when
+    several). ``retry_missing`` asks for every missing PDF now, whatever its back-off; ``clock``
+    (aware UTC) is the time back-off is judged at (tests pass a later one instead of sleeping).
 
     Raises:
         YearRangeError: a year the Clerk does not publish (before 2008 or after next year);
@@ -137,17 +175,24 @@ def ingest_house(
     report = IngestReport(run_id=run_id, source=src.location, years=[])
     quarantine = Quarantine(store, run_id)
     wanted_types = {t.strip().upper() for t in types if t.strip()}
+    retries = _Retries(store, clock or _now, retry_missing, run_id)
     try:
-        for year in years:
+        for i, year in enumerate(years, start=1):
             yr = YearReport(year)
             report.years.append(yr)
+            if progress:
+                progress(0, 1, f"{year} index")
             try:
                 records = _ingest_index(store, src, year, yr, quarantine, run_id)
             finally:
                 quarantine.flush()
-            if records is None:
-                continue
-            _ingest_documents(store, settings, src, year, records, wanted_types, yr, quarantine, run_id, progress)
+            if progress:
+                progress(1, 1, f"{year} index")
+            if records is not None:
+                _ingest_documents(store, settings, src, year, records, wanted_types, yr, quarantine, run_id,
+                                  progress, retries)
+            if progress and len(years) > 1:
+                progress(i, len(years), "years")
     finally:
         quarantine.flush()
         src.close()
@@ -277,16 +322,74 @@ def check_pdf(content: bytes) -> tuple[str, str] | None:
     return None
 
 
+class _Retries:
+    """The back-off of missing PDFs (``ops.document_retries``), one year at a time."""
+
+    def __init__(self, store: Store, clock: Clock, force: bool, run_id: str) -> None:
+        self._store, self._clock, self.force, self._run_id = store, clock, force, run_id
+
+    def load(self, year: int) -> dict[str, dict]:
+        self.now = self._clock()
+        rows = self._store.read(DOCUMENT_RETRIES.identifier, row_filter=rows_where(year=year)).to_pylist()
+        self._before = {r["doc_id"]: r for r in rows}
+        self.pending = dict(self._before)
+        return self.pending
+
+    def due(self, doc_id: str) -> bool:
+        row = self.pending.get(doc_id)
+        return self.force or row is None or row["next_attempt_at"] <= self.now
+
+    def missing(self, doc_id: str, year: int, url: str, reason_code: str) -> dict:
+        """Record one more failed attempt; returns the document's new row."""
+        old = self.pending.get(doc_id)
+        attempts = (old["attempts"] if old else 0) + 1
+        row = dict(doc_id=doc_id, year=year, url=url, reason_code=reason_code, attempts=attempts,
+                   first_failed_at=old["first_failed_at"] if old else self.now, last_attempt_at=self.now,
+                   next_attempt_at=self.now + retry_delay(attempts), run_id=self._run_id)
+        self.pending[doc_id] = row
+        return row
+
+    def save(self, year: int, outstanding: set[str]) -> dt.datetime | None:
+        """Keep the rows of documents still wanted and not held; returns the earliest next attempt."""
+        self.pending = {d: r for d, r in self.pending.items() if d in outstanding}
+        if self.pending != self._before:
+            rows = [self.pending[d] for d in sorted(self.pending)]
+            try:
+                self._store.replace(DOCUMENT_RETRIES.identifier,
+                                    pa.Table.from_pylist(rows, DOCUMENT_RETRIES.arrow_schema()),
+                                    {"lakehouse.run-id": self._run_id}, partition_values={"year": [year]})
+            except Exception:  # advisory state: losing it only means asking the source again sooner
+                logger.warning("could not record the back-off of %d missing PDFs of %s", len(rows), year,
+                               exc_info=True)
+        return min((r["next_attempt_at"] for r in self.pending.values()), default=None)
+
+
 def _ingest_documents(store: Store, settings: Settings, src: Source, year: int, records: list[IndexRecord],
                       types: set[str], yr: YearReport, quarantine: Quarantine, run_id: str,
-                      progress: Progress | None) -> None:
+                      progress: Progress | None, retries: _Retries) -> None:
     wanted: dict[str, str] = {}
     for r in records:
         if r.filing_type.upper() in types and r.doc_id.isdigit():
             wanted.setdefault(r.doc_id, r.filing_type.upper())
     held = _held_doc_ids(store, year)
-    todo = sorted((d, t) for d, t in wanted.items() if d not in held)
-    yr.documents_wanted, yr.documents_already_held = len(wanted), len(wanted) - len(todo)
+    missing = sorted((d, t) for d, t in wanted.items() if d not in held)
+    yr.documents_wanted, yr.documents_already_held = len(wanted), len(wanted) - len(missing)
+    retries.load(year)
+    todo = [(d, t) for d, t in missing if retries.due(d)]
+    yr.documents_waiting = len(missing) - len(todo)
+    if yr.documents_waiting:
+        logger.info("%s: %d missing PDFs left alone until their retry time (ops.document_retries)", year,
+                    yr.documents_waiting)
+    try:
+        _fetch_documents(store, settings, src, year, todo, yr, quarantine, run_id, progress, retries)
+    finally:
+        fetched_now = _held_doc_ids(store, year) if todo else held
+        yr.next_retry_at = retries.save(year, {d for d in wanted if d not in fetched_now})
+
+
+def _fetch_documents(store: Store, settings: Settings, src: Source, year: int, todo: list[tuple[str, str]],
+                     yr: YearReport, quarantine: Quarantine, run_id: str, progress: Progress | None,
+                     retries: _Retries) -> None:
     if not todo:
         return
 
@@ -306,11 +409,17 @@ def _ingest_documents(store: Store, settings: Settings, src: Source, year: int, 
 
     batch: list[dict] = []
     done = 0
+    if progress:
+        progress(0, len(todo), f"{year} PDFs")  # the clock of the ETA starts before the first request
     with concurrent.futures.ThreadPoolExecutor(max_workers=settings.http_concurrency) as pool:
         for doc_id, ftype, fetched, failure in pool.map(fetch, todo):
             done += 1
             if failure is not None:
                 url, code, why, detail = failure
+                if code in MISSING_REASONS:
+                    row = retries.missing(doc_id, year, url, code)
+                    why = (f"{why.split('; ')[0]}: missing (attempt {row['attempts']}); asked for again after "
+                           f"{row['next_attempt_at']:%Y-%m-%d %H:%M} UTC, or now with --retry-missing")
                 quarantine.add("ingest.document", url, code, why, year=year, doc_id=doc_id, detail=detail)
                 yr.documents_failed += 1
             else:
@@ -324,7 +433,7 @@ def _ingest_documents(store: Store, settings: Settings, src: Source, year: int, 
                 quarantine.flush()
                 batch = []
             if progress:
-                progress(done, len(todo))
+                progress(done, len(todo), f"{year} PDFs")
     yr.documents_fetched += _commit_documents(store, batch, run_id)
 
 
@@ -337,3 +446,15 @@ def _commit_documents(store: Store, batch: list[dict], run_id: str) -> int:
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
+
+
+SOURCE = SourceSpec(
+    name="house",
+    title="House Clerk financial disclosures: yearly indexes and filing PDFs",
+    base_url=CLERK_BASE_URL,
+    writes=(HOUSE_FD_INDEX.identifier, HOUSE_DOCUMENTS.identifier),
+    ingest=ingest_house,
+    chamber="house",
+    documents=HOUSE_DOCUMENTS.identifier,
+    extraction="silver.ptr_extraction",
+)

@@ -39,6 +39,7 @@ from catalog.store import Store
 from core.errors import SourceError
 from core.settings import Settings
 from jobs.bronze.source import Fetched, Source
+from jobs.spec import SourceSpec
 
 logger = logging.getLogger(__name__)
 
@@ -425,3 +426,12 @@ def _current_property(store: Store, identifier: str, key: str) -> str | None:
         if snap.snapshot_id == current:
             return snap.summary.get(key)
     return None
+
+
+SOURCE = SourceSpec(
+    name="members",
+    title="Members of Congress and their terms (congress-legislators, CC0)",
+    base_url=DEFAULT_BASE_URL,
+    writes=(MEMBERS.identifier, MEMBER_TERMS.identifier),
+    ingest=ingest_members,
+)

@@ -21,6 +21,7 @@ from catalog.store import Store
 from core.errors import SourceError
 from core.settings import Settings
 from jobs.bronze.source import Fetched, Source
+from jobs.spec import SourceSpec
 
 SEC_URL = "https://www.sec.gov/files/company_tickers_exchange.json"
 SP500_URL = "https://raw.githubusercontent.com/datasets/s-and-p-500-companies/main/data/constituents.csv"
@@ -136,3 +137,12 @@ def _first(src: Source, names: tuple[str, ...]) -> Fetched:
     raise SourceError(f"None of {', '.join(names)} is at {src.location}", source=src.location, reason="not_found")
 
 
+
+
+SOURCE = SourceSpec(
+    name="reference",
+    title="Securities reference: SEC company tickers and the S&P 500 constituents",
+    base_url=SEC_URL,
+    writes=(SECURITIES.identifier,),
+    ingest=ingest_reference,
+)

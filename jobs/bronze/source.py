@@ -147,3 +147,34 @@ class Source:
             {"User-Agent": self._settings.user_agent, "Referer": f"{CLERK_BASE_URL}/FinancialDisclosure"}
         )
         return session
+
+
+def make_session(settings: Settings, *, headers: dict[str, str] | None = None,
+                 retry_methods: tuple[str, ...] = ("GET", "HEAD")):
+    """A ``requests`` session with the retry policy of :class:`Source` (429/5xx/resets, backoff, Retry-After).
+
+    For other sources than the Clerk's: ``headers`` replace the Clerk's Referer, and ``retry_methods``
+    lists the methods safe to repeat (a search POST that only reads may be listed).
+    """
+    import requests
+    from requests.adapters import HTTPAdapter
+    from urllib3.util.retry import Retry
+
+    retry = Retry(
+        total=settings.http_retries,
+        connect=settings.http_retries,
+        read=settings.http_retries,
+        status=settings.http_retries,
+        backoff_factor=settings.http_backoff,
+        status_forcelist=(429, 500, 502, 503, 504),
+        allowed_methods=frozenset(retry_methods),
+        respect_retry_after_header=True,
+        raise_on_status=False,
+    )
+    adapter = HTTPAdapter(max_retries=retry, pool_connections=settings.http_concurrency,
+                          pool_maxsize=settings.http_concurrency)
+    session = requests.Session()
+    session.mount("http://", adapter)
+    session.mount("https://", adapter)
+    session.headers.update({"User-Agent": settings.user_agent, **(headers or {})})
+    return session

@@ -2,22 +2,40 @@
 
 from __future__ import annotations
 
+import ibis
 import ibis.expr.types as ir
 
 from jobs.spec import Input, JobSpec, ReadMode, Scope, WriteMode
 
 
+def member_versions(filings: ir.Table, members: ir.Table) -> ir.Table:
+    """The ``gold.dim_members`` version of each matched filing's filer: the one valid at the filing
+    date; else, for a former Member (a terminated-filer report, a late PTR), the last one before it;
+    else, for a Member-elect, the first one. A filing without a date gets none.
+
+    ``filings`` has ``doc_id``, ``bioguide_id`` and ``filing_date``; the result ``doc_id``,
+    ``member_key`` and ``party``, one row per filing that has a version.
+    """
+    v = members.select(v_bioguide="bioguide_id", member_key="member_key", party="party", valid_from="valid_from",
+                       valid_to="valid_to")
+    f = filings.filter(filings.bioguide_id.notnull() & filings.filing_date.notnull())
+    c = f.join(v, f.bioguide_id == v.v_bioguide)
+    day = c.filing_date
+    rank = ibis.cases(((day >= c.valid_from) & (day < c.valid_to), 0), (c.valid_from <= day, 1), else_=2)
+    latest_first = ibis.ifelse(rank == 1, c.valid_from, ibis.null("date"))
+    c = c.mutate(_n=ibis.row_number().over(group_by=c.doc_id, order_by=[rank, ibis.desc(latest_first), c.valid_from]))
+    return c.filter(c._n == 0).select("doc_id", "member_key", "party")
+
+
 def transform(filings: ir.Table, documents: ir.Table, matches: ir.Table, members: ir.Table) -> ir.Table:
-    """Filings left-joined to the PDFs held in bronze and to the Member version at the filing date."""
+    """Filings left-joined to the PDFs held in bronze and to their filer's Member version."""
     docs = documents.group_by("doc_id").agg(
         document_sha256=documents.sha256.arbitrary(), document_size_bytes=documents.size_bytes.max()
     )
     m = matches.select("doc_id", "bioguide_id")
     j = filings.left_join(docs, "doc_id").left_join(m, "doc_id")
-    v = members.select("bioguide_id", "member_key", "party", "valid_from", "valid_to")
-    j = j.left_join(
-        v, (j.bioguide_id == v.bioguide_id) & (j.filing_date >= v.valid_from) & (j.filing_date < v.valid_to)
-    )
+    versions = member_versions(j.select("doc_id", "bioguide_id", "filing_date"), members)
+    j = j.left_join(versions, "doc_id")
     return j.select(
         "doc_id",
         "year",

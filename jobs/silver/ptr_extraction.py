@@ -58,6 +58,7 @@ from jobs.silver.ptr_pdf import (
     issue_code,
 )
 from jobs.silver.schedule_b import SCHEDULE_B_VERSION, ScheduleBDocument, extract_schedule_b
+from jobs.spec import ExtractionReport
 
 logger = logging.getLogger(__name__)
 
@@ -83,20 +84,6 @@ class Extracted:
     """For an A or T report: its Schedule B (``document`` is then None)."""
     paper: PaperReading | None = None
     """For a scan of the Ethics paper form: the grid reading, with each row's image for review."""
-
-
-@dataclasses.dataclass(frozen=True)
-class ExtractionReport:
-    status: str
-    """'committed' or 'up_to_date'."""
-    documents: int
-    rows: int
-    needs_review: int
-    failed: int
-    snapshot_id: int | None
-    seconds: float
-    schedule_b_rows: int = 0
-    """Rows written to silver.schedule_b_transactions."""
 
 
 def extract_document(doc_id: str, year: int, sha256: str, content: bytes) -> Extracted:
@@ -172,6 +159,10 @@ def _extract_star(args: tuple) -> Extracted:
     return extract_document(doc_id, year, sha256, content)
 
 
+PROGRESS_LABEL = "extracting PDFs"
+"""The step name extraction gives its ``progress(done, total, label)`` calls (:class:`core.progress.ProgressFn`)."""
+
+
 def extract_ptrs(store: Store, *, run_id: str | None = None, reextract: bool = False, full: bool = False,
                  workers: int | None = None, auditor=None, progress=None) -> ExtractionReport:
     """Extract the PTR PDFs bronze gained since the last run (see the module docstring).
@@ -204,13 +195,15 @@ def extract_ptrs(store: Store, *, run_id: str | None = None, reextract: bool = F
             "lakehouse.extractor-version": EXTRACTOR_VERSION}
     totals = dict(documents=0, rows=0, needs_review=0, failed=0, schedule_b=0)
     snapshot_id = None
+    if progress and work:
+        progress(0, len(work), PROGRESS_LABEL)  # shown at once: starting the worker pool takes seconds
     for number, chunk in enumerate(chunks, start=1):
         # Only the last chunk records the bronze snapshot it covers: a run killed between chunks
         # keeps what it published, and the next run reads the same range and skips those documents.
         last = number == len(chunks)
         properties = base | ({f"{SOURCE_PREFIX}{SOURCE}": str(source_sid)} if last else {})
         done = totals["documents"]
-        chunk_progress = (lambda d, _t, done=done: progress(done + d, len(work))) if progress else None
+        chunk_progress = (lambda d, _t, done=done: progress(done + d, len(work), PROGRESS_LABEL)) if progress else None
         results = _run_pool(chunk, workers, chunk_progress)
         rows = _rows(results)
         written = _commit_chunk(store, results, rows, properties, auditor, source_sid)

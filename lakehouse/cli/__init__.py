@@ -7,13 +7,28 @@ plus one line below.
 
 from __future__ import annotations
 
-from lakehouse.cli import checks, extract, flight, maintenance, members, pipeline, reference, review, web
+from lakehouse.cli import (
+    ask,
+    checks,
+    extract,
+    flight,
+    maintenance,
+    members,
+    pipeline,
+    reference,
+    review,
+    senate,
+    shell,
+    sources,
+    web,
+)
 from lakehouse.cli.root import ingest, main
 
-for _command in (checks.checks, extract.extract, flight.serve, maintenance.release, maintenance.maintain,
-                 pipeline.pipeline, pipeline.runs, review.review, web.web):
+for _command in (ask.ask, checks.checks, extract.extract, flight.serve, maintenance.release, maintenance.maintain,
+                 pipeline.pipeline, pipeline.runs, review.review, shell.shell, sources.sources, web.web):
     main.add_command(_command)
 ingest.add_command(members.ingest_members_command)
 ingest.add_command(reference.ingest_reference_command)
+ingest.add_command(senate.ingest_senate_command)
 
 __all__ = ["ingest", "main"]

@@ -25,16 +25,19 @@ def pipeline() -> None:
 @click.option("--attempts", type=int, default=4, show_default=True, help="Tries per step for transient failures.")
 @click.option("--accept-anomaly", is_flag=True,
               help="Let silver and gold publish a batch held back only by volume checks (e.g. a backfill).")
+@click.option("--retry-missing", is_flag=True,
+              help="Ask now for every PDF the source did not have, ignoring its back-off (ops.document_retries).")
 @pass_ctx
 @handle_errors
 def pipeline_run(c: Context, years, year_ranges, source, types, members_source, reference_source, every, attempts,
-                 accept_anomaly) -> None:
+                 accept_anomaly, retry_missing) -> None:
     """Ingest -> silver -> audit -> publish -> gold -> audit -> publish, with one run id.
 
     Without --year/--years only the current year is ingested: the daily run touches nothing older.
     Backfill with e.g. --years 2012-2026 (add --accept-anomaly if the volume checks hold the big
-    batch back); it prints a line per year as its index is ingested. An interrupted run resumes by
-    running it again: unchanged indexes and PDFs already held are skipped.
+    batch back); it prints a line per year as its index is ingested, and progress (counts, ETA) on a
+    terminal or as log lines. An interrupted run resumes by running it again: unchanged indexes and
+    PDFs already held are skipped.
 
     Exit codes: 0 every step succeeded; 2 a bad option (e.g. a year before 2008); 3 a quality gate
     rejected a step's data (main unchanged); 1 a step failed otherwise (see `lakehouse runs`).
@@ -49,11 +52,11 @@ def pipeline_run(c: Context, years, year_ranges, source, types, members_source, 
             raise click.BadParameter(str(exc), param_hint="--every") from None
     while True:
         chosen = chosen_years(years, year_ranges, default_current=True)  # per run: the current year moves on
-        with Progress("downloading PDFs") as progress, Progress("extracting PDFs") as extract_progress:
+        with Progress("pipeline") as progress:
             report = run_pipeline(c.app, chosen, source=source, types=types.split(","),
                                   members_source=members_source, reference_source=reference_source,
                                   attempts=attempts, echo=click.echo, progress=progress,
-                                  extract_progress=extract_progress, accept_anomaly=accept_anomaly)
+                                  accept_anomaly=accept_anomaly, retry_missing=retry_missing)
         click.echo(f"run {report.run_id}: {'ok' if report.ok else 'FAILED'}")
         if interval is None:
             sys.exit(report.exit_code)

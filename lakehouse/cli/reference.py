@@ -8,9 +8,13 @@ from lakehouse.cli.support import Context, handle_errors, pass_ctx
 
 
 @click.command("reference")
-@click.option("--source", default=None,
-              help="Directory or base URL holding company_tickers_exchange.json and constituents.csv "
-              "[default: the SEC's and the S&P 500 data package's official URLs].")
+@click.option("--source", default=None, metavar="DIR_OR_URL",
+              # The names are jobs.bronze.reference.SEC_FILES and SP500_FILES (not imported: the CLI starts
+              # fast); tests/integration/test_first_run.py checks they agree.
+              help="Directory or base URL holding two files: the SEC tickers, the first found of "
+                   "company_tickers_exchange.json, sec_company_tickers_exchange.json, company_tickers.json, "
+                   "sec_company_tickers.json; and the S&P 500 list, constituents.csv or sp500_constituents.csv "
+                   "[default: the SEC's and the S&P 500 data package's official URLs].")
 @pass_ctx
 @handle_errors
 def ingest_reference_command(c: Context, source: str | None) -> None:

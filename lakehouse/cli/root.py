@@ -18,6 +18,7 @@ from lakehouse.cli.support import (
     chosen_years,
     handle_errors,
     pass_ctx,
+    show_progress_logs,
     version_of,
     year_options,
 )
@@ -42,6 +43,7 @@ def main(ctx: click.Context, home: str | None, log_level: str, log_format: str, 
     handler.setFormatter(JsonLogFormatter() if log_format == "json" else
                          logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     logging.basicConfig(level=log_level.upper(), handlers=[handler], force=True)
+    show_progress_logs(log_level)
     try:
         ctx.obj = Context(home, debug)
     except LakehouseError as exc:
@@ -68,28 +70,37 @@ def ingest() -> None:
 @click.option("--source", default=None, help="Base URL or local directory with the Clerk's layout "
               "[env LAKEHOUSE_SOURCE; default the Clerk's site].")
 @click.option("--types", default="P", show_default=True, help="Filing types whose PDFs to fetch, comma-separated.")
+@click.option("--retry-missing", is_flag=True,
+              help="Ask now for every PDF the source did not have, ignoring its back-off (1 h, 6 h, 1 d, 3 d, "
+                   "then every 7 d; see ops.document_retries).")
 @pass_ctx
 @handle_errors
 def ingest_house(c: Context, years: tuple[int, ...], year_ranges: tuple[str, ...], source: str | None,
-                 types: str) -> None:
+                 types: str, retry_missing: bool) -> None:
     """Fetch the House index of each year and the PDFs of the chosen filing types.
 
-    One line per year as it finishes. Re-running is cheap and resumes an interrupted run: an
-    unchanged index is skipped by its content hash, PDFs already in bronze are not fetched again.
+    One line per year as it finishes, with progress (counts and ETA) on a terminal. Re-running is
+    cheap and resumes an interrupted run: an unchanged index is skipped by its content hash, PDFs
+    already in bronze are not fetched again, and PDFs the source did not have are asked for again
+    only once their back-off has run out (or with --retry-missing).
     """
     import uuid
 
     failed, quarantined, run_id = False, 0, uuid.uuid4().hex[:12]  # one run id for every year of the command
-    for year in chosen_years(years, year_ranges, default_current=False):
-        with Progress(f"{year} PDFs") as progress:
+    chosen = chosen_years(years, year_ranges, default_current=False)
+    with Progress("ingest house") as progress:
+        for i, year in enumerate(chosen, start=1):
             report = c.app.ingest_house([year], types=types.split(","), source=source, progress=progress,
-                                        run_id=run_id)
-        for y in report.years:
-            click.echo(y.summary())
-            if y.error:
-                click.secho(f"  {y.error}", fg="yellow", err=True)
-        failed |= not report.ok
-        quarantined += report.quarantined
+                                        run_id=run_id, retry_missing=retry_missing)
+            progress.end_step()
+            for y in report.years:
+                click.echo(y.summary())
+                if y.error:
+                    click.secho(f"  {y.error}", fg="yellow", err=True)
+            failed |= not report.ok
+            quarantined += report.quarantined
+            if len(chosen) > 1:
+                progress(i, len(chosen), "years")
     if quarantined:
         click.secho(f"{quarantined} input(s) could not be used, recorded in ops.quarantine (run id {run_id}); see: "
                     f"lakehouse query \"select * from ops.quarantine where run_id = '{run_id}'\"", fg="yellow", err=True)
@@ -108,7 +119,17 @@ def ingest_house(c: Context, years: tuple[int, ...], year_ranges: tuple[str, ...
 @pass_ctx
 @handle_errors
 def transform(c: Context, layer: str, full_refresh: bool, reextract: bool, accept_anomaly: bool) -> None:
-    """Run the LAYER jobs incrementally (only inputs changed since their last run)."""
+    """Run the LAYER jobs incrementally (only inputs changed since their last run).
+
+    Before anything was ingested (or, for gold, transformed to silver) it says what to run first
+    and exits 0 without running a job: nothing is wrong, there is just nothing to do yet.
+    """
+    from jobs.runner import nothing_to_transform
+
+    c.app.init()
+    if (why := nothing_to_transform(c.app.store, layer)) is not None:
+        click.echo(why)
+        return
     with Progress("extracting PDFs") as progress:
         results = c.app.transform(layer, full_refresh=full_refresh, reextract=reextract, progress=progress,
                                   accept_anomaly=accept_anomaly)
@@ -131,17 +152,31 @@ def transform(c: Context, layer: str, full_refresh: bool, reextract: bool, accep
 @pass_ctx
 @handle_errors
 def query(c: Context, sql: str, snapshot_id, as_of, tag, fmt: str, output: str | None, remote: str | None) -> None:
-    """Run SQL over bronze.*, silver.*, gold.* and ops.* tables, optionally in the past."""
+    """Run SQL over bronze.*, silver.*, gold.* and ops.* tables, optionally in the past.
+
+    The Flight server's dialect: unqualified names read gold (fact_filings is gold.fact_filings), and
+    any table may travel in time with AT (VERSION => snapshot id | TAG => 'tag' | TIMESTAMP => 'UTC time').
+    """
     from lakehouse.output import write
 
     version = version_of(snapshot_id, as_of, tag)
     if remote:
+        from flight_server.errors import AuthenticationError
         from lakehouse.client import connect
 
-        with connect(remote, token=c.settings.flight_token, tls_root_certs=c.settings.flight_tls_cert) as client:
-            result = client.sql(sql, snapshot_id=version.snapshot_id, as_of=version.timestamp, tag=version.tag)
+        try:
+            with connect(remote, token=c.settings.flight_token, tls_root_certs=c.settings.flight_tls_cert) as client:
+                result = client.sql(sql, snapshot_id=version.snapshot_id, as_of=version.timestamp, tag=version.tag)
+        except AuthenticationError as exc:
+            fix = ("set LAKEHOUSE_FLIGHT_TOKEN to the server's token" if not c.settings.flight_token else
+                   "LAKEHOUSE_FLIGHT_TOKEN does not hold the server's token: set it to the one the server was "
+                   "started with")
+            raise AuthenticationError(f"{exc} From the command line: {fix}.") from None
     else:
-        result = c.app.query(sql, version)
+        from catalog.query import run_query
+
+        # The catalog opens only if the query names a table: `select 1` never imports pyiceberg.
+        result = run_query(lambda: c.app.store, sql, version)
     if output:
         with open(output, "wb") as fh:
             write(result, fmt, fh)
@@ -175,7 +210,8 @@ def snapshots(c: Context, table: str) -> None:
              on_main="yes" if s.on_main else "no (staged, never published)")
         for s in c.app.snapshots(table)
     ]
-    click.echo(render_text(pa.Table.from_pylist(rows), max_rows=10_000, max_width=80) if rows else f"{table} has no snapshots yet")
+    click.echo(render_text(pa.Table.from_pylist(rows), max_rows=10_000, max_width=80) if rows
+               else f"{table} has no snapshots yet")
 
 
 @main.command()
@@ -197,15 +233,27 @@ def lineage(c: Context, table: str, snapshot_id: int | None) -> None:
 
 
 @main.command()
-@click.option("--describe", is_flag=True, help="Print the data dictionary (Markdown) instead.")
+@click.option("--describe", is_flag=True,
+              help="Describe every table instead (Markdown): its columns, current metadata file and snapshot, "
+                   "and how DuckDB reads it.")
 @pass_ctx
 @handle_errors
 def tables(c: Context, describe: bool) -> None:
-    """List tables with their row counts, or describe every column."""
+    """List tables with their row counts, or describe every table (columns, metadata file, DuckDB recipe)."""
     if describe:
-        from catalog.registry import data_dictionary
+        from catalog.registry import TABLES, data_dictionary
 
-        click.echo(data_dictionary(), nl=False)
+        existing = set(c.app.store.list_tables())
+        registered = [s.identifier for s in TABLES]
+        for name in registered + sorted(existing - set(registered)):
+            spec = [s for s in TABLES if s.identifier == name]
+            click.echo(data_dictionary(tuple(spec)) if spec else f"### `{name}`\n")
+            if name not in existing:
+                click.echo("- not created yet: run `lakehouse init`\n")
+                continue
+            where = c.app.store.location(name)
+            click.echo(f"- current metadata: `{where.metadata_location}`\n- snapshot: {where.snapshot_id or 'none yet'}"
+                       f" (main)\n- DuckDB: `{where.duckdb_sql}`\n")
         return
     for t in c.app.tables():
         click.echo(f"{t.identifier:<28} {t.rows:>9} rows  {t.snapshots:>4} snapshots  current {t.snapshot_id}")

@@ -90,6 +90,7 @@ def chosen_years(years: tuple[int, ...], year_ranges: tuple[str, ...], *, defaul
 
 
 def as_of_options(fn):
+    """``--snapshot``, ``--as-of`` and ``--tag``, shared by the commands that read the past."""
     fn = click.option("--tag", default=None, help="Read tables at this tag.")(fn)
     fn = click.option("--as-of", "as_of", default=None, help="Read tables as of this time (ISO 8601; UTC if no zone).")(fn)
     fn = click.option("--snapshot", "snapshot_id", type=int, default=None, help="Read at this snapshot id.")(fn)
@@ -108,25 +109,67 @@ def version_of(snapshot_id: int | None, as_of: str | None, tag: str | None):
 
 
 class Progress:
-    """A click progress bar on a terminal; nothing otherwise."""
+    """Progress of long steps, for every command: ``with Progress("label") as progress: job(progress=progress)``.
 
-    def __init__(self, label: str) -> None:
-        self.label, self.bar = label, None
+    The callback (:class:`core.progress.ProgressFn`) takes ``(done, total)`` or ``(done, total,
+    label)``; a new label or total starts a new step. On a terminal it draws a bar on stderr with
+    counts and an ETA. Otherwise (cron, a pipe) it logs an INFO line on logger
+    ``lakehouse.progress`` at most every ``every`` seconds, plus one when a step that took that
+    long ends, so a cron log shows where a long run is while fast steps stay silent.
+    """
 
-    def __enter__(self):
-        if not sys.stderr.isatty():
-            return None
-        return self.update
+    def __init__(self, label: str, *, every: float = 15.0, tty: bool | None = None, clock=None) -> None:
+        import time
 
-    def update(self, done: int, total: int) -> None:
-        if self.bar is not None and (total != self.bar.length or done < self.bar.pos):  # the next year's PDFs
-            self.bar.__exit__(None, None, None)
+        self.label, self.bar, self.every = label, None, every
+        self._tty = sys.stderr.isatty() if tty is None else tty
+        self._clock = clock or time.monotonic
+        self._step: tuple[str, int] | None = None
+        self._started = self._logged = 0.0
+        self._done = 0
+
+    def __enter__(self) -> Progress:
+        return self
+
+    def __call__(self, done: int, total: int, label: str | None = None) -> None:
+        self.update(done, total, label)
+
+    def end_step(self) -> None:
+        """Close the current bar (before printing a line under it); the next call starts a new one."""
+        self._close_bar()
+        self._step = None
+
+    def update(self, done: int, total: int, label: str | None = None) -> None:
+        label = label or self.label
+        now = self._clock()
+        if self._step != (label, total) or done < self._done:  # a new step (the next year's PDFs …)
+            self._close_bar()
+            self._step, self._started, self._logged = (label, total), now, now
+        self._done = done
+        if self._tty:
+            if self.bar is None:
+                self.bar = click.progressbar(length=total, label=label, file=sys.stderr, show_pos=True, show_eta=True)
+                self.bar.__enter__()
+            self.bar.update(done - self.bar.pos)
+            return
+        finished = done >= total
+        if now - self._logged >= self.every or (finished and now - self._started >= self.every):
+            from core.progress import describe
+
+            logging.getLogger("lakehouse.progress").info("%s", describe(label, done, total, now - self._started))
+            self._logged = now
+
+    def _close_bar(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(*(exc or (None, None, None)))
             self.bar = None
-        if self.bar is None:
-            self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr)
-            self.bar.__enter__()
-        self.bar.update(done - self.bar.pos)
 
     def __exit__(self, *exc) -> None:
-        if self.bar is not None:
-            self.bar.__exit__(*exc)
+        self._close_bar(*exc)
+
+
+def show_progress_logs(level: str) -> None:
+    """Let progress lines (INFO, logger ``lakehouse.progress``) through at the default WARNING level,
+    so a cron log shows a long run's progress; ``--log-level ERROR`` silences them."""
+    if logging.getLevelName(level.upper()) <= logging.WARNING:
+        logging.getLogger("lakehouse.progress").setLevel(min(logging.INFO, logging.getLevelName(level.upper())))

@@ -3,6 +3,8 @@ that are only unusual (no FilingDate, no DocID …) are not quarantined: they la
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from click.testing import CliRunner
 
@@ -34,11 +36,13 @@ def test_non_pdf_body_and_404_are_quarantined_and_retried(lakehouse, tmp_path, h
     assert rows[0]["source"] == f"{url}/public_disc/ptr-pdfs/2025/20026590.pdf"
     assert "is an HTML page, not a PDF" in rows[0]["reason"]
     assert rows[0]["detail"].startswith("<!DOCTYPE html")
-    assert rows[1]["reason"] == (f"GET {url}/public_disc/ptr-pdfs/2025/20033421.pdf answered HTTP 404; "
-                                 "it will be tried again on the next run.")
-    # Next run: the fault is gone, the missing document is fetched; the others are not re-fetched.
+    assert re.fullmatch(f"GET {url}/public_disc/ptr-pdfs/2025/20033421.pdf answered HTTP 404: missing "
+                        r"\(attempt 1\); asked for again after \d{4}-\d\d-\d\d \d\d:\d\d UTC, or now with "
+                        "--retry-missing", rows[1]["reason"])
+    # Next run: the fault is gone, the bad body is fetched; the others are not re-fetched, and the
+    # missing ones wait for their back-off (tests/integration/test_missing_pdf_backoff.py).
     (again,) = lakehouse.ingest_house([2025], source=url).years
-    assert (again.documents_already_held, again.documents_fetched) == (2, 1)
+    assert (again.documents_already_held, again.documents_fetched, again.documents_waiting) == (2, 1, 468)
     held = lakehouse.query("select doc_id from bronze.house_documents order by doc_id").column("doc_id").to_pylist()
     assert held == ["20026590", "20026658", "20027933"]
 

@@ -2,8 +2,9 @@
 
 The lakehouse holds the real 2025 index, the three real PTRs and the real terminated-filer
 report T_10071977 with its Schedule B (fetched over HTTP from 127.0.0.1), the real Members
-(shared/data/members) and the real ticker reference lists (shared/data/reference), built by the
-real jobs. Each violation below changes that real data the smallest way that breaks one rule, and
+(shared/data/members), the real ticker reference lists (shared/data/reference) and the real 2026
+Senate eFD captures (a saved mirror of six reports, one of them an amendment, one on paper), built
+by the real jobs. Each violation below changes that real data the smallest way that breaks one rule, and
 asserts that exactly that check reports it.
 """
 
@@ -21,6 +22,7 @@ from checks.runner import audited_tables, check_definitions, referenced_tables, 
 from lakehouse.app import Lakehouse
 from lakehouse.cli import main
 from tests.conftest import SHARED_DATA, build_clerk_mirror, mirror_server, test_settings
+from tests.integration.test_senate_efd import JUNE, build_mirror, captures  # noqa: F401  (captures: a fixture)
 
 pytestmark = pytest.mark.slow
 
@@ -44,13 +46,15 @@ def load_members(app: Lakehouse) -> None:
 
 
 @pytest.fixture(scope="module")
-def real(tmp_path_factory, house_data):
+def real(tmp_path_factory, house_data, captures):  # noqa: F811
     from jobs.bronze.reference import ingest_reference
 
     root = build_clerk_mirror(tmp_path_factory.mktemp("mirror"), house_data)
     app = Lakehouse.open(test_settings(tmp_path_factory.mktemp("lh")))
     with mirror_server(root) as (url, _):
         app.ingest_house([2025], source=url, types=("P", "T"))
+    senate = build_mirror(tmp_path_factory.mktemp("senate") / "mirror", captures, index=False)
+    app.ingest_senate(*JUNE, source=str(senate))
     app.init()
     load_members(app)
     ingest_reference(app.store, app.settings, str(REFERENCE))
@@ -212,6 +216,8 @@ S, M, T, FM, MI, SEC = (
 PT, PF, EI = "silver.ptr_transactions", "silver.ptr_filings", "silver.extraction_issues"
 RQ = "silver.review_queue"
 SB = "silver.schedule_b_transactions"
+SF, ST, SM = "silver.senate_filings", "silver.senate_transactions", "silver.senate_filer_matches"
+NO_REPORT = "'00000000-0000-0000-0000-000000000000'"
 FF, FT, DM, DA, TR, MS = (
     "gold.fact_filings",
     "gold.fact_transactions",
@@ -518,6 +524,45 @@ CASES = [
     Case(SB, "no document has more than 5,000 rows", rows(5_001, "doc_id", "'10071977'"), raw=True),
     Case(SB, "row count stays above half of main's", "select * from t", main_rows=100),
     # gold.fact_filings
+    # silver.senate_filings (six real 2026 reports: five e-filed, an amendment among them, one on paper)
+    Case(SF, SCHEMA, "select * exclude (report_url) from t", raw=True),
+    Case(SF, "report_id is unique", DUP),
+    Case(SF, "report_id is a UUID", edit(report_id="'20026590'")),
+    Case(SF, "report_kind is ptr or paper", edit(report_kind="'html'")),
+    Case(SF, "extraction_status is ok, needs_review or failed", edit(extraction_status="'done'")),
+    Case(SF, "amendment_no is set exactly for amendments", edit("not is_amendment", amendment_no="2")),
+    Case(SF, "paper reports wait for review with no rows read", edit("report_kind = 'paper'", extraction_status="'ok'")),
+    Case(SF, "rows_found equals the report's rows in senate_transactions",
+         edit("report_kind = 'ptr'", rows_found="rows_found + 1")),
+    Case(SF, "an amendment amends an earlier report of the table",
+         edit("amends_report_id is not null", amends_report_id=NO_REPORT)),
+    Case(SF, "row count is at most 100,000", rows(100_001), raw=True),
+    # silver.senate_transactions (the 55 rows of those pages)
+    Case(ST, SCHEMA, "select * exclude (parser_version) from t", raw=True),
+    Case(ST, "(report_id, line_no) is unique", DUP),
+    Case(ST, "owner is SP, JT or DC", edit("row_checks_failed = ''", owner="'Self'")),
+    Case(ST, "transaction_type is purchase, sale, partial_sale or exchange",
+         edit("row_checks_failed = ''", transaction_type="'buy'")),
+    Case(ST, "amount_low is at most amount_high",
+         edit("row_checks_failed = '' and amount_high is not null", amount_low="amount_high + 1")),
+    Case(ST, "every row belongs to an e-filed report of silver.senate_filings", edit(report_id=NO_REPORT)),
+    Case(ST, "row count is at most 2,000,000", rows(2_000_001), raw=True),
+    # silver.senate_filer_matches (every filer of those reports matched)
+    Case(SM, SCHEMA, "select * exclude (filed_date) from t", raw=True),
+    Case(SM, "report_id is unique", DUP),
+    Case(SM, "a report is matched exactly when it has a bioguide_id, a rule and the Senator's state",
+         edit("match_status = 'matched'", state="null")),
+    Case(SM, "match_status is matched, ambiguous or not_a_member", edit(match_status="'maybe'")),
+    Case(SM, "match_rule is one of the Senate matching rules", edit(match_rule="'seat_last_name'")),
+    Case(SM, "bioguide_id is a capital and six digits", edit("bioguide_id is not null", bioguide_id="'p000595'")),
+    Case(SM, "candidates is a comma-separated list of bioguide ids", edit(candidates="'P000595;S001217'")),
+    Case(SM, "candidates agree with the status (one when matched, several when ambiguous, none otherwise)",
+         edit("match_status = 'matched'", candidates="'S001217'")),
+    Case(SM, "every matched filer is a member", edit("bioguide_id is not null", bioguide_id="'Z999999'")),
+    Case(SM, "every matched Senator held a Senate term in the matched state",
+         edit("match_status = 'matched'", state="'GU'")),
+    Case(SM, "every report of silver.senate_filings has exactly its match row", drop_first("report_id")),
+    Case(SM, "row count is at most 100,000", rows(100_001), raw=True),
     Case(FF, SCHEMA, "select * exclude (document_in_bronze) from t", raw=True),
     Case(FF, "doc_id is unique", DUP),
     Case(FF, "every filing links its PDF", edit(pdf_url="null")),
@@ -534,6 +579,10 @@ CASES = [
     ),
     Case(FF, "party is that of the filer's dim_members version", edit("party is not null", party="'Whig'")),
     Case(FF, "every fact carries its filing's quality issues", edit(quality_issues="['listed_more_than_once']")),
+    Case(FF, "bioguide_id is the filer's match in silver.filer_matches",
+         edit("bioguide_id is not null", bioguide_id="'X000000'")),
+    Case(FF, "a Member's filing has a version of that Member",
+         edit("bioguide_id is not null and filing_date is not null", member_key="null")),
     Case(
         FF,
         "document_in_bronze exactly when a hash and size are known",

@@ -84,7 +84,7 @@ def test_incremental_gold_equals_full_rebuild(tmp_path, house_data, monkeypatch)
             (root / f"public_disc/ptr-pdfs/2025/{doc_id}.pdf").write_bytes(content)
         (root / f"public_disc/ptr-pdfs/2025/{AMENDMENT}.pdf").write_bytes(amended_pelosi_ptr())
         add_index_record(root, (house_data / "2025FD.xml").read_text(encoding="utf-8-sig"))
-        app.ingest_house([2025], source=url)
+        app.ingest_house([2025], source=url, retry_missing=True)  # held back: missing minutes ago
         app.transform("silver")
         gold = {r.job: r for r in app.transform("gold")}
         # Only the new filing, the three new PTRs and Pelosi's other PTR (the amendment's filer) were redone.

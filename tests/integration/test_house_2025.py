@@ -114,17 +114,23 @@ def test_gold_commit_records_its_sources(loaded):
 
 
 def test_rerun_adds_no_snapshot_and_retries_missing_documents(loaded):
-    app, base_url, *_ = loaded
+    app, base_url, _, _, handler = loaded
     before = {t: len(app.store.table(t).snapshots()) for t in
               ("bronze.house_fd_index", "bronze.house_documents", "silver.filings", "gold.fact_filings")}
+    asked = len(handler.requests_seen)
     report = app.ingest_house([2025], source=base_url)
     (year,) = report.years
     assert year.index_status == "unchanged"
-    assert (year.documents_already_held, year.documents_fetched, year.documents_failed) == (3, 0, 468)
+    # The 468 missing PDFs wait for their back-off (ops.document_retries): only the index is asked for.
+    assert (year.documents_already_held, year.documents_fetched, year.documents_failed,
+            year.documents_waiting) == (3, 0, 0, 468)
+    assert handler.requests_seen[asked:] == ["/public_disc/financial-pdfs/2025FD.zip"]
     assert {r.status for r in app.transform("silver") + app.transform("gold")} == {"up_to_date"}
     after = {t: len(app.store.table(t).snapshots()) for t in before}
     assert after == before
-    # The 468 missing PDFs were asked for again, and quarantined again under the new run id.
+    # --retry-missing asks for them now; they are quarantined again under the new run id.
+    report = app.ingest_house([2025], source=base_url, retry_missing=True)
+    assert (report.years[0].documents_failed, report.years[0].documents_waiting) == (468, 0)
     missing = app.query(f"select count(*) as n from ops.quarantine where run_id = '{report.run_id}' "
                         "and reason_code = 'http_404'")
     assert missing.to_pylist() == [{"n": 468}]

@@ -204,7 +204,8 @@ def test_referenced_tables_are_found_in_the_queries():
         "silver.filings",
         "silver.extraction_issues",
     }
-    assert referenced_tables("gold.fact_filings") == {"silver.filings", "bronze.house_documents", "gold.dim_members"}
+    assert referenced_tables("gold.fact_filings") == {"silver.filings", "bronze.house_documents", "gold.dim_members",
+                                                      "silver.filer_matches"}
     assert "gold.fact_transactions" not in referenced_tables("gold.fact_transactions")
 
 

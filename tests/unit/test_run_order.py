@@ -15,13 +15,17 @@ def test_every_job_runs_after_the_jobs_writing_what_it_reads():
     for i, job in enumerate(order):
         for table in inputs_of(job):
             assert position.get(table, -1) < i, f"{job.name} reads {table} before it is written"
-    assert [j.name for j in order][:4] == ["silver.filings", "silver.filer_matches", "silver.member_match_issues",
-                                           "silver.ptr_extraction"]
+    names = [j.name for j in order]
+    assert names.index("silver.filings") < names.index("silver.filer_matches") < names.index("gold.fact_filings")
+    assert names.index("silver.senate_extraction") < names.index("silver.senate_filer_matches")
+    layers = [n.split(".")[0] for n in names]
+    assert layers == sorted(layers, key=["silver", "gold"].index)  # every silver job before any gold job
 
 
 def test_every_job_module_is_found():
     assert {j.name for j in discover()} == {
         "silver.filings", "silver.filer_matches", "silver.member_match_issues", "silver.ptr_extraction",
+        "silver.senate_extraction", "silver.senate_filer_matches",
         "gold.dim_members", "gold.fact_filings", "gold.fact_transactions", "gold.dim_assets",
         "gold.agg_trending_stocks", "gold.agg_member_stats"}
 

@@ -1,0 +1,286 @@
+"""silver.senate_filings and silver.senate_transactions from the eFD pages in bronze.senate_reports.
+
+Each e-filed report page is read by :func:`jobs.silver.senate_ptr.parse_senate_ptr`; a paper report
+(scanned pages) becomes a filing that waits for review, with no rows yet. Every report of a run is
+written, audited and published together, replacing all earlier rows of the same reports; the bronze
+snapshot read is the watermark, so a re-run reads only pages that arrived since.
+
+Amendments: an eFD amendment ("(Amendment N)" in its title) restates a whole earlier report of the
+same Senator for the same date, but the page does not say which one, and a Senator may file two
+originals on the same day (Boozman, 06/16/2026: 15 rows at 9:46, 18 rows at 10:19, then an 18-row
+Amendment 1 at 10:27). So the amendment is linked to the filer's earlier report of that date whose
+rows it repeats most (trade date, owner, type and amount compared row for row); with no report
+sharing at least half its rows it stays unlinked (issue ``amendment_unlinked``) and both count.
+"""
+
+from __future__ import annotations
+
+import collections
+import datetime as dt
+import re
+import time
+import uuid
+from collections.abc import Iterable, Mapping
+
+import pyarrow as pa
+
+from catalog.registry import SENATE_FILINGS, SENATE_REPORTS, SENATE_TRANSACTIONS
+from catalog.store import SOURCE_PREFIX, Store
+from jobs.runner import merge_rows, write_audit_publish_together
+from jobs.silver.senate_ptr import SenatePageError, SenatePtrPage, parse_senate_ptr
+from jobs.spec import ExtractionReport, ExtractionSpec
+
+PARSER_VERSION = "senate-ptr-1"
+"""Bump when the page parser changes what it reads: ``--reextract`` then reads every page again."""
+
+SOURCE = SENATE_REPORTS.identifier
+_COLUMNS = ["report_id", "year", "report_kind", "first_name", "last_name", "office", "filed_date", "title", "url",
+            "sha256", "content", "fetched_at"]
+_SUFFIX = re.compile(r",?\s+(Jr\.?|Sr\.?|II|III|IV|V)$", re.IGNORECASE)
+_SUFFIXES = {"jr": "Jr.", "sr": "Sr."}
+LINK_SHARE = 0.5
+"""An amendment links to the earlier report whose rows it repeats most, if they share at least this
+share of the larger report's rows: amendments correct a few cells, they do not replace most rows."""
+
+
+def extract_senate(store: Store, *, run_id: str | None = None, reextract: bool = False, full: bool = False,
+                   auditor=None, progress=None, **_options) -> ExtractionReport:
+    """Read the eFD pages bronze gained since the last run into the two silver tables.
+
+    Args:
+        reextract: read again the pages last read by another parser version.
+        full: read every page in bronze again.
+        auditor: write-audit-publish: both tables are staged, audited together and published only if both pass.
+
+    Raises:
+        CheckFailedError: an audit failed; main is unchanged.
+    """
+    started = time.perf_counter()
+    run_id = run_id or uuid.uuid4().hex[:12]
+    source_sid = store.current_snapshot_id(SOURCE)
+    mark = None if full else store.watermarks(SENATE_FILINGS.identifier).get(SOURCE)
+    if source_sid is None or (source_sid == mark and not reextract):
+        return ExtractionReport("up_to_date", 0, 0, 0, 0, None, time.perf_counter() - started)
+    if full or reextract:
+        pages = store.read(SOURCE, snapshot_id=source_sid, columns=_COLUMNS)
+    else:
+        pages, _ = store.read_appended(SOURCE, after=mark, upto=source_sid, columns=_COLUMNS)
+    pages = _latest_per_report(pages.to_pylist())
+    if reextract and not full:
+        pages = [p for p in pages if (p["report_id"], p["sha256"]) not in _read_by_this_version(store)]
+    now = dt.datetime.now(dt.UTC)
+    filings, transactions = [], []
+    for number, page in enumerate(pages, start=1):
+        filing, rows = read_report(page, now)
+        filings.append(filing)
+        transactions += rows
+        if progress:
+            progress(number, len(pages), "Senate reports")
+    link_amendments(filings, transactions, _earlier_reports(store, filings))
+    properties = {"lakehouse.job": "silver.senate_extraction", "lakehouse.run-id": run_id,
+                  "lakehouse.parser-version": PARSER_VERSION, f"{SOURCE_PREFIX}{SOURCE}": str(source_sid)}
+    snapshot_id = _commit(store, filings, transactions, properties, auditor, source_sid) if filings else \
+        store.set_watermark(SENATE_FILINGS.identifier, properties)
+    return ExtractionReport(
+        "committed", len(filings), len(transactions),
+        sum(1 for f in filings if f["extraction_status"] == "needs_review"),
+        sum(1 for f in filings if f["extraction_status"] == "failed"), snapshot_id, time.perf_counter() - started)
+
+
+def read_report(page: Mapping, now: dt.datetime) -> tuple[dict, list[dict]]:
+    """The silver.senate_filings row and silver.senate_transactions rows of one bronze page."""
+    last_name, suffix = split_suffix(page["last_name"])
+    filing = dict(
+        report_id=page["report_id"], year=page["year"], report_kind=page["report_kind"], title=page["title"],
+        report_for=None, amendment_no=_amendment_no(page["title"]), is_amendment=False,
+        first_name=page["first_name"], last_name=last_name, suffix=suffix,
+        filer_name=" ".join(x for x in (page["first_name"], last_name, suffix) if x) or None, office=page["office"],
+        filed_date=page["filed_date"], filed_at=None, transactions_declared=None, rows_found=0,
+        extraction_status="needs_review", issues="", amends_report_id=None, report_url=page["url"],
+        parser_version=PARSER_VERSION, page_sha256=page["sha256"], extracted_at=now,
+    )
+    filing["is_amendment"] = filing["amendment_no"] is not None
+    filing["report_for"] = _title_date(page["title"])
+    if page["report_kind"] != "ptr":
+        # Scanned pages: a person reads the rows (the review queue); until then the report has none.
+        filing["issues"] = "paper_rows_to_review"
+        return filing, []
+    try:
+        parsed = parse_senate_ptr(page["content"], page["report_id"])
+    except SenatePageError as exc:
+        filing.update(extraction_status="failed", issues=f"unreadable_page: {exc}")
+        return filing, []
+    rows = transaction_rows(parsed, page, now)
+    flagged = sum(1 for r in rows if r["row_checks_failed"])
+    issues = [*parsed.problems, *([f"rows_with_problems: {flagged}"] if flagged else [])]
+    filing.update(
+        title=parsed.title or filing["title"], report_for=parsed.report_for or filing["report_for"],
+        amendment_no=parsed.amendment_number if parsed.amendment_number is not None else filing["amendment_no"],
+        filer_name=parsed.filer_name or filing["filer_name"], filed_at=parsed.filed_at,
+        transactions_declared=parsed.declared_total, rows_found=len(rows),
+        extraction_status="needs_review" if issues or not rows else "ok", issues=", ".join(issues),
+    )
+    filing["is_amendment"] = filing["amendment_no"] is not None
+    return filing, rows
+
+
+def transaction_rows(parsed: SenatePtrPage, page: Mapping, now: dt.datetime) -> list[dict]:
+    """One silver.senate_transactions row per row of the page, in page order."""
+    return [dict(
+        report_id=page["report_id"], line_no=row.row_ordinal, year=page["year"], row_number=row.line_no_text or None,
+        owner=row.owner, ticker=row.ticker, asset_name=row.asset_name, asset_type=row.asset_type,
+        description=row.description, transaction_type=row.transaction_type,
+        transaction_type_text=row.transaction_type_text or None, transaction_date=row.transaction_date,
+        amount_range=row.amount_range, amount_low=row.amount_low, amount_high=row.amount_high, comment=row.comment,
+        row_checks_failed=",".join(_problem_code(p) for p in row.problems), parser_version=PARSER_VERSION,
+        page_sha256=page["sha256"], extracted_at=now,
+    ) for row in parsed.rows]
+
+
+def split_suffix(last_name: str | None) -> tuple[str | None, str | None]:
+    """('McConnell', 'Jr.') from the search's 'McConnell, Jr.'; a trailing comma ('Moran,') dropped."""
+    if not last_name:
+        return None, None
+    text = " ".join(last_name.split()).rstrip(",").strip()
+    match = _SUFFIX.search(text)
+    if not match:
+        return text or None, None
+    suffix = match.group(1).rstrip(".").lower()
+    return text[:match.start()].rstrip(", ") or None, _SUFFIXES.get(suffix, suffix.upper())
+
+
+def link_amendments(filings: list[dict], transactions: list[dict], earlier: Iterable[tuple[dict, list[dict]]]) -> None:
+    """Set ``amends_report_id`` of each amendment in ``filings`` (see the module docstring), or flag it.
+
+    ``earlier`` holds reports already in silver, with their rows; reports of this batch count too.
+    """
+    rows_of: dict[str, list[dict]] = collections.defaultdict(list)
+    for row in transactions:
+        rows_of[row["report_id"]].append(row)
+    candidates = [(f, rows_of[f["report_id"]]) for f in filings]
+    known = {f["report_id"] for f in filings}
+    candidates += [(f, rows) for f, rows in earlier if f["report_id"] not in known]
+    for filing in filings:
+        if not filing["is_amendment"]:
+            continue
+        mine = _signatures(rows_of[filing["report_id"]])
+        best, best_share = None, 0.0
+        for other, other_rows in candidates:
+            if other["report_id"] == filing["report_id"] or not _same_filer_and_date(filing, other) \
+                    or (other["amendment_no"] or 0) >= filing["amendment_no"]:
+                continue
+            theirs = _signatures(other_rows)
+            shared = sum((mine & theirs).values())
+            share = shared / max(sum(mine.values()), sum(theirs.values()), 1)
+            if share > best_share:
+                best, best_share = other, share
+        if best is not None and best_share >= LINK_SHARE:
+            filing["amends_report_id"] = best["report_id"]
+        else:
+            filing["issues"] = ", ".join(x for x in (filing["issues"], "amendment_unlinked") if x)
+            filing["extraction_status"] = "needs_review"
+
+
+def _signatures(rows: list[dict]) -> collections.Counter:
+    # Amendments fix tickers and names; the trade itself (date, owner, type, amount) is what they repeat.
+    return collections.Counter((r["transaction_date"], r["owner"], r["transaction_type"], r["amount_range"])
+                               for r in rows)
+
+
+def _same_filer_and_date(a: Mapping, b: Mapping) -> bool:
+    def key(f: Mapping) -> tuple:
+        return ((f["last_name"] or "").lower(), (f["first_name"] or "").lower().split(" ")[0], f["report_for"])
+    return key(a) == key(b) and a["report_for"] is not None
+
+
+def _earlier_reports(store: Store, filings: list[dict]) -> list[tuple[dict, list[dict]]]:
+    """Published reports of the same filers and dates as this batch's amendments, with their rows."""
+    wanted = {(f["last_name"], f["report_for"]) for f in filings if f["is_amendment"]}
+    if not wanted or store.current_snapshot_id(SENATE_FILINGS.identifier) is None:
+        return []
+    from catalog.store import rows_where
+
+    published = store.read(SENATE_FILINGS.identifier,
+                           row_filter=rows_where(last_name={w[0] for w in wanted if w[0]})).to_pylist()
+    published = [f for f in published if (f["last_name"], f["report_for"]) in wanted]
+    if not published:
+        return []
+    rows = store.read(SENATE_TRANSACTIONS.identifier,
+                      row_filter=rows_where(report_id={f["report_id"] for f in published})).to_pylist()
+    by_report: dict[str, list[dict]] = collections.defaultdict(list)
+    for row in rows:
+        by_report[row["report_id"]].append(row)
+    return [(f, by_report[f["report_id"]]) for f in published]
+
+
+def _read_by_this_version(store: Store) -> set[tuple[str, str]]:
+    if store.current_snapshot_id(SENATE_FILINGS.identifier) is None:
+        return set()
+    done = store.read(SENATE_FILINGS.identifier, columns=["report_id", "page_sha256", "parser_version"]).to_pylist()
+    return {(r["report_id"], r["page_sha256"]) for r in done if r["parser_version"] == PARSER_VERSION}
+
+
+def _latest_per_report(pages: list[dict]) -> list[dict]:
+    latest: dict[str, dict] = {}
+    for page in pages:
+        held = latest.get(page["report_id"])
+        if held is None or page["fetched_at"] >= held["fetched_at"]:
+            latest[page["report_id"]] = page
+    return sorted(latest.values(), key=lambda p: (p["filed_date"] or dt.date.min, p["report_id"]))
+
+
+def _amendment_no(title: str | None) -> int | None:
+    match = re.search(r"\(Amendment\s+(\d+)\)", title or "", re.IGNORECASE)
+    return int(match.group(1)) if match else None
+
+
+def _title_date(title: str | None) -> dt.date | None:
+    match = re.search(r"\b(\d{2})/(\d{2})/(\d{4})\b", title or "")
+    if not match:
+        return None
+    try:
+        return dt.date(int(match.group(3)), int(match.group(1)), int(match.group(2)))
+    except ValueError:
+        return None
+
+
+def _problem_code(problem: str) -> str:
+    """The code of a parser problem ('unknown_owner: Trust' -> 'unknown_owner')."""
+    return problem.split(":", 1)[0].strip().replace(" ", "_")
+
+
+def _commit(store: Store, filings: list[dict], transactions: list[dict], properties: dict[str, str], auditor,
+            source_sid: int | None) -> int | None:
+    """Replace every row of these reports in both tables, audited together."""
+    import ibis
+
+    processed = pa.table({"report_id": [f["report_id"] for f in filings], "year": [f["year"] for f in filings]},
+                         schema=pa.schema([("report_id", pa.large_string()), ("year", pa.int32())]))
+    con = ibis.duckdb.connect()
+    try:
+        writes = [(spec.identifier, *merge_rows(con, store, spec.identifier,
+                                                pa.Table.from_pylist(rows, spec.arrow_schema()),
+                                                on=("report_id",), replaced=processed))
+                  for spec, rows in ((SENATE_TRANSACTIONS, transactions), (SENATE_FILINGS, filings))]
+    finally:
+        con.disconnect()
+    if auditor is None:
+        snapshot_id = None
+        for identifier, merged, partitions in writes:  # filings last: its watermark is the one read next time
+            snapshot_id = store.replace(identifier, merged, properties, partition_values=partitions)
+        return snapshot_id
+    published = write_audit_publish_together(store, "silver.senate_extraction", writes, properties, auditor,
+                                             {SOURCE: source_sid} if source_sid is not None else {})
+    return published.get(SENATE_FILINGS.identifier)
+
+
+def _run(store: Store, **options) -> ExtractionReport:
+    return extract_senate(store, **options)
+
+
+SENATE_EXTRACTION = ExtractionSpec(
+    name="silver.senate_extraction",
+    outputs=(SENATE_FILINGS.identifier, SENATE_TRANSACTIONS.identifier),
+    inputs=(SOURCE,),
+    run=_run,
+)
