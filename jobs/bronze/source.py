@@ -120,41 +120,15 @@ class Source:
             self._session.close()
 
     def _make_session(self):
-        import requests
-        from requests.adapters import HTTPAdapter
-        from urllib3.util.retry import Retry
-
-        retry = Retry(
-            total=self._settings.http_retries,
-            connect=self._settings.http_retries,
-            read=self._settings.http_retries,
-            status=self._settings.http_retries,
-            backoff_factor=self._settings.http_backoff,
-            status_forcelist=(429, 500, 502, 503, 504),
-            allowed_methods=frozenset({"GET", "HEAD"}),
-            respect_retry_after_header=True,
-            raise_on_status=False,
-        )
-        adapter = HTTPAdapter(
-            max_retries=retry,
-            pool_connections=self._settings.http_concurrency,
-            pool_maxsize=self._settings.http_concurrency,
-        )
-        session = requests.Session()
-        session.mount("http://", adapter)
-        session.mount("https://", adapter)
-        session.headers.update(
-            {"User-Agent": self._settings.user_agent, "Referer": f"{CLERK_BASE_URL}/FinancialDisclosure"}
-        )
-        return session
+        return make_session(self._settings, headers={"Referer": f"{CLERK_BASE_URL}/FinancialDisclosure"})
 
 
 def make_session(settings: Settings, *, headers: dict[str, str] | None = None,
                  retry_methods: tuple[str, ...] = ("GET", "HEAD")):
-    """A ``requests`` session with the retry policy of :class:`Source` (429/5xx/resets, backoff, Retry-After).
+    """A ``requests`` session with every source's retry policy (429/5xx/resets, backoff, Retry-After).
 
-    For other sources than the Clerk's: ``headers`` replace the Clerk's Referer, and ``retry_methods``
-    lists the methods safe to repeat (a search POST that only reads may be listed).
+    ``headers`` are added to the User-Agent (the Clerk's Referer, eFD's own); ``retry_methods`` lists
+    the methods safe to repeat (a search POST that only reads may be listed).
     """
     import requests
     from requests.adapters import HTTPAdapter
