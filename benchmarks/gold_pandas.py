@@ -66,10 +66,11 @@ def fact_filings(filings: pa.Table, documents: pa.Table, matches: pa.Table, memb
     j["member_key"] = _member_at(j, members, "filing_date", "member_key")
     j["party"] = _member_at(j, members, "filing_date", "party", column="party")
     j["document_in_bronze"] = j["document_sha256"].notna()
+    j["chamber"] = "house"
     return j[["doc_id", "year", "filing_type", "filing_type_name", "filing_date", "filer_name", "prefix",
               "first_name", "last_name", "suffix", "state_district", "state", "district", "is_efiled",
               "is_amendment", "pdf_url", "document_in_bronze", "document_sha256", "document_size_bytes",
-              "bioguide_id", "member_key", "quality_issues", "party"]]
+              "bioguide_id", "member_key", "quality_issues", "party", "chamber"]]
 
 
 def fact_transactions(transactions: pa.Table, filings: pa.Table, matches: pa.Table,
@@ -96,8 +97,9 @@ def fact_transactions(transactions: pa.Table, filings: pa.Table, matches: pa.Tab
     k1 = _member_at(t, members, "_day", "k1")
     k2 = _member_at(t, members, "filing_date", "k2")
     t["member_key"] = k1.fillna(k2)
-    attrs = members[["member_key", "party", "state", "district", "chamber"]]
+    attrs = members[["member_key", "party", "state", "district"]]
     t = t.merge(attrs, on="member_key", how="left")
+    t["chamber"] = "house"  # the chamber filed with: these are the Clerk's PTRs
     traded, notified, filed = _dates(t["transaction_date"]), _dates(t["notification_date"]), _dates(t["filing_date"])
     by_trade = traded + pd.Timedelta(days=45)
     due = by_trade.where(notified.isna(), np.minimum(by_trade, notified + pd.Timedelta(days=30)))

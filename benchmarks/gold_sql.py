@@ -52,7 +52,7 @@ with docs as (
 select f.doc_id, f.year, f.filing_type, f.filing_type_name, f.filing_date, f.filer_name, f.prefix, f.first_name,
        f.last_name, f.suffix, f.state_district, f.state, f.district, f.is_efiled, f.is_amendment, f.pdf_url,
        d.document_sha256 is not null as document_in_bronze, d.document_sha256, d.document_size_bytes,
-       m.bioguide_id, v.member_key, f.quality_issues, v.party
+       m.bioguide_id, v.member_key, f.quality_issues, v.party, 'house' as chamber
 from filings f
 left join docs d on d.doc_id = f.doc_id
 left join matches m on m.doc_id = f.doc_id
@@ -87,7 +87,7 @@ with t as (
     left join members v2 on v2.bioguide_id = c.bioguide_id
          and c.filing_date >= v2.valid_from and c.filing_date < v2.valid_to
 ), dated as (
-    select k.*, mv.party, mv.state, mv.district, mv.chamber,
+    select k.*, mv.party, mv.state, mv.district, 'house' as chamber,
            case when k.notification_date is null then k.transaction_date + 45
                 else least(k.transaction_date + 45, k.notification_date + 30) end as due
     from keyed k left join members mv on mv.member_key = k.member_key

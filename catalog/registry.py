@@ -117,8 +117,9 @@ def _with_ids(type_: IcebergType, field_id: int) -> IcebergType:
     return type_
 
 
-def _c(name: str, type_: IcebergType, doc: str, required: bool = False) -> Column:
-    return Column(name, type_, doc, required)
+def _c(name: str, type_: IcebergType, doc: str, required: bool = False, default: str | int | bool | None = None
+       ) -> Column:
+    return Column(name, type_, doc, required, default)
 
 
 # One-letter type names keep the column declarations below readable as a table.
@@ -273,9 +274,9 @@ FACT_FILINGS = TableSpec(
     "gold.fact_filings",
     "One row per filing, for analysts: filer, place, type, date, PDF link, and whether bronze holds the PDF.",
     (
-        _c("doc_id", S, "DocID, unique.", True),
+        _c("doc_id", S, "The filing's id, unique: a House DocID (digits) or a Senate eFD report id (a UUID).", True),
         _c("year", I, "Filing year.", True),
-        _c("filing_type", S, "FilingType code.", True),
+        _c("filing_type", S, "FilingType code (Senate reports: P, periodic transaction report).", True),
         _c("filing_type_name", S, "What the filing type is."),
         _c("filing_date", D, "Date the Clerk received the filing (null when unknown)."),
         _c("filer_name", S, "Display name of the filer."),
@@ -299,6 +300,8 @@ FACT_FILINGS = TableSpec(
            "former Member (a terminated-filer report, a late PTR) the last one before it; for a Member-elect the "
            "first."),
         _c("party", S, "The filer's party in that version (gold.dim_members); null when not a Member's filing."),
+        _c("chamber", S, "The chamber the report was filed with: house (the Clerk's index) or senate (eFD).", True,
+           default="house"),
     ),
     partition_by=("year",),
     sort_by=("doc_id",),
@@ -645,10 +648,12 @@ REVIEW_QUEUE = TableSpec(
 
 FACT_TRANSACTIONS = TableSpec(
     "gold.fact_transactions",
-    "One row per current PTR transaction, with the member at trade date, amounts and STOCK Act timeliness.",
+    "One row per current PTR transaction of either chamber, with the member at trade date, amounts and STOCK Act "
+    "timeliness.",
     (
-        _c("transaction_key", L, "Deterministic surrogate key: DocID * 10000 + line_no.", True),
-        _c("doc_id", S, "DocID of the PTR.", True),
+        _c("transaction_key", L, "Deterministic surrogate key: DocID * 10000 + line_no for the House; for the Senate "
+           "-(upper 64 bits of md5(report id) mod 10^14) * 10000 - line_no (negative: never a House key).", True),
+        _c("doc_id", S, "The report's id: a House DocID (digits) or a Senate eFD report id (a UUID).", True),
         _c("line_no", I, "Row order in the PTR.", True),
         _c("year", I, "Filing year.", True),
         _c("bioguide_id", S, "Member's Bioguide id; null when the filer is not matched to a Member."),
@@ -657,7 +662,7 @@ FACT_TRANSACTIONS = TableSpec(
         _c("party", S, "Member's party at trade date."),
         _c("state", S, "Member's state at trade date."),
         _c("district", I, "Member's district at trade date; null when at-large or a senator."),
-        _c("chamber", S, "house or senate at trade date."),
+        _c("chamber", S, "The chamber the report was filed with: house (the Clerk) or senate (eFD)."),
         _c("owner", S, "null = filer, SP, JT, DC."),
         _c("ticker", S, "Ticker (dots kept)."),
         _c("asset_name", S, "Asset name."),

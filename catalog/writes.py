@@ -338,16 +338,32 @@ def _split_by(rows: pa.Table, columns: Sequence[str]) -> Iterable[tuple[tuple, p
 
 
 def conform(data: pa.Table, table: Table) -> pa.Table:
-    """Select and cast ``data`` to the table's current Arrow schema (by name)."""
-    target = table.schema().as_arrow()
-    missing = [f.name for f in target if f.name not in data.column_names and not f.nullable]
+    """Select and cast ``data`` to the table's current Arrow schema (by name); a column the data lacks
+    takes its write default (Iceberg's ``write-default``), else null."""
+    schema = table.schema()
+    target = schema.as_arrow()
+    defaults = {f.name: f.write_default for f in schema.fields if f.write_default is not None}
+    # pyiceberg's create_table drops declared defaults, so the registry's count as well.
+    defaults = _registry_defaults(".".join(table.name())) | defaults
+    missing = [f.name for f in target if f.name not in data.column_names and not f.nullable and f.name not in defaults]
     if missing:
         raise ValueError(f"data for {table.name()} lacks required columns {missing}")
-    arrays = [
-        data.column(f.name).cast(f.type) if f.name in data.column_names else pa.nulls(data.num_rows, f.type)
-        for f in target
-    ]
-    return pa.Table.from_arrays(arrays, schema=target)
+
+    def column(f: pa.Field) -> pa.Array:
+        if f.name in data.column_names:
+            return data.column(f.name).cast(f.type)
+        if f.name in defaults:
+            return pa.array([defaults[f.name]] * data.num_rows, f.type)
+        return pa.nulls(data.num_rows, f.type)
+
+    return pa.Table.from_arrays([column(f) for f in target], schema=target)
+
+
+def _registry_defaults(identifier: str) -> dict[str, object]:
+    from catalog.registry import TABLES
+
+    spec = next((s for s in TABLES if s.identifier == identifier), None)
+    return {c.name: c.default for c in spec.columns if c.default is not None} if spec else {}
 
 
 def is_commit_conflict(exc: BaseException) -> bool:

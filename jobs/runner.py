@@ -99,9 +99,14 @@ def nothing_to_transform(store: Store, layer: str, today: dt.date | None = None)
                if s.identifier in tables):
         year = (today or dt.date.today()).year
         return f"nothing ingested yet: run `lakehouse ingest house --year {year}` first"
-    if layer == "gold" and "silver.filings" in tables and store.current_snapshot_id("silver.filings") is None:
+    filings = [t for t in FILINGS_TABLES if t in tables]
+    if layer == "gold" and filings and all(store.current_snapshot_id(t) is None for t in filings):
         return "nothing in silver yet: run `lakehouse transform silver` first"
     return None
+
+
+FILINGS_TABLES = ("silver.filings", "silver.senate_filings")
+"""Each chamber's filings in silver: gold has input once either holds a snapshot."""
 
 
 def run_job(store: Store, spec: JobSpec, *, run_id: str, full_refresh: bool = False,

@@ -1,4 +1,9 @@
-"""gold.fact_filings: one row per filing for analysts, with its Member and whether bronze holds its PDF."""
+"""gold.fact_filings: one row per filing for analysts, with its Member and whether bronze holds its document.
+
+House filings come from the Clerk's index (silver.filings), Senate ones from eFD (silver.senate_filings:
+periodic transaction reports, e-filed or paper); ``chamber`` says which, and ``doc_id`` holds a House
+DocID or an eFD report id (a UUID), so the two never meet.
+"""
 
 from __future__ import annotations
 
@@ -27,13 +32,38 @@ def member_versions(filings: ir.Table, members: ir.Table) -> ir.Table:
     return c.filter(c._n == 0).select("doc_id", "member_key", "party")
 
 
-def transform(filings: ir.Table, documents: ir.Table, matches: ir.Table, members: ir.Table) -> ir.Table:
-    """Filings left-joined to the PDFs held in bronze and to their filer's Member version."""
+def senate_filings_like_house(filings: ir.Table, pages: ir.Table, matches: ir.Table) -> ir.Table:
+    """eFD reports in silver.filings' shape, with their page in bronze and their filer match."""
+    docs = pages.group_by("report_id").agg(document_sha256=pages.sha256.arbitrary(),
+                                           document_size_bytes=pages.size_bytes.max())
+    m = matches.select(m_report="report_id", bioguide_id="bioguide_id", state="state")
+    j = filings.left_join(docs, "report_id").left_join(m, filings.report_id == m.m_report)
+    name = j.first_name.fill_null("") + " " + j.last_name.fill_null("") + ibis.ifelse(
+        j.suffix.isnull(), "", " " + j.suffix)
+    return j.select(
+        doc_id=j.report_id, year=j.year, filing_type=ibis.literal("P"),
+        filing_type_name=ibis.literal("Periodic Transaction Report"), filing_date=j.filed_date,
+        filer_name=name.strip(), prefix=ibis.null("string"), first_name=j.first_name, last_name=j.last_name,
+        suffix=j.suffix, state_district=ibis.null("string"), state=j.state, district=ibis.null("int32"),
+        is_efiled=j.report_kind == "ptr", is_amendment=j.is_amendment, pdf_url=j.report_url,
+        quality_issues=ibis.literal([], type="array<string>"), document_sha256=j.document_sha256,
+        document_size_bytes=j.document_size_bytes, bioguide_id=j.bioguide_id, chamber=ibis.literal("senate"),
+    )
+
+
+def transform(filings: ir.Table, documents: ir.Table, matches: ir.Table, members: ir.Table,
+              senate_filings: ir.Table, senate_pages: ir.Table, senate_matches: ir.Table) -> ir.Table:
+    """Filings of both chambers left-joined to the documents held in bronze and to their filer's Member version."""
     docs = documents.group_by("doc_id").agg(
         document_sha256=documents.sha256.arbitrary(), document_size_bytes=documents.size_bytes.max()
     )
     m = matches.select("doc_id", "bioguide_id")
-    j = filings.left_join(docs, "doc_id").left_join(m, "doc_id")
+    house = filings.left_join(docs, "doc_id").left_join(m, "doc_id")
+    house = house.select(
+        "doc_id", "year", "filing_type", "filing_type_name", "filing_date", "filer_name", "prefix", "first_name",
+        "last_name", "suffix", "state_district", "state", "district", "is_efiled", "is_amendment", "pdf_url",
+        "quality_issues", "document_sha256", "document_size_bytes", "bioguide_id", chamber=ibis.literal("house"))
+    j = ibis.union(house, senate_filings_like_house(senate_filings, senate_pages, senate_matches))
     versions = member_versions(j.select("doc_id", "bioguide_id", "filing_date"), members)
     j = j.left_join(versions, "doc_id")
     return j.select(
@@ -60,6 +90,7 @@ def transform(filings: ir.Table, documents: ir.Table, matches: ir.Table, members
         member_key=j.member_key,
         quality_issues=j.quality_issues,
         party=j.party,
+        chamber=j.chamber,
     )
 
 
@@ -76,8 +107,16 @@ JOB = JobSpec(
         "documents": Input("bronze.house_documents", ReadMode.SNAPSHOT, columns=("doc_id", "sha256", "size_bytes")),
         "matches": Input("silver.filer_matches", ReadMode.SNAPSHOT, columns=("doc_id", "bioguide_id")),
         "members": Input("gold.dim_members", ReadMode.SNAPSHOT),
+        "senate_filings": Input("silver.senate_filings", ReadMode.SNAPSHOT, columns=(
+            "report_id", "year", "report_kind", "filed_date", "first_name", "last_name", "suffix", "is_amendment",
+            "report_url")),
+        "senate_pages": Input("bronze.senate_reports", ReadMode.SNAPSHOT, columns=("report_id", "sha256", "size_bytes")),
+        "senate_matches": Input("silver.senate_filer_matches", ReadMode.SNAPSHOT,
+                                columns=("report_id", "bioguide_id", "state")),
     },
     transform=transform,
     write=WriteMode.MERGE,
-    scope=Scope(key="doc_id", feeds={"filings": "doc_id", "documents": "doc_id", "matches": "doc_id"}),
+    scope=Scope(key="doc_id", feeds={"filings": "doc_id", "documents": "doc_id", "matches": "doc_id",
+                                     "senate_filings": "report_id", "senate_pages": "report_id",
+                                     "senate_matches": "report_id"}),
 )

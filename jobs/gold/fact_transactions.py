@@ -13,11 +13,16 @@ Rules, stated once:
   ``silver.extraction_issues``; they are not counted here.
 * **Member at trade date.** The dim_members version valid on the trade date, else (a trade before
   the member's first term) the one valid on the filing date.
+* **Both chambers.** House rows come from the Clerk's PTRs (``doc_id`` a DocID), Senate rows from
+  eFD pages (``doc_id`` the report's UUID: the two id spaces cannot meet); ``chamber`` says which.
+  A Senate amendment restates a whole report (``amends_report_id``), so the restated report's rows
+  leave; Senate pages have no notification date, so a Senate trade is due 45 days after it.
 """
 
 from __future__ import annotations
 
 import ibis
+import ibis.expr.datatypes as dt
 import ibis.expr.types as ir
 
 from jobs.spec import Input, JobSpec, ReadMode, Scope, WriteMode
@@ -81,8 +86,76 @@ def filer_docs(changed: ir.Table, filings: ir.Table, matches: ir.Table, transact
     )
 
 
-def transform(transactions: ir.Table, filings: ir.Table, matches: ir.Table, members: ir.Table) -> ir.Table:
-    """One row per reported transaction, with its filing, filer match and member."""
+#: eFD's Asset Type labels -> the House's asset-type codes where they name the same thing (fd.house.gov
+#: list, domain.md §3.5). Any other label is OT (other) here; silver.senate_transactions keeps it as printed.
+SENATE_ASSET_TYPES: dict[str, str] = {
+    "Stock": "ST",                  # stocks (incl. ADRs)
+    "Stock Option": "OP",           # options
+    "Corporate Bond": "CS",         # corporate securities (bonds and notes)
+    "Municipal Security": "GS",     # government securities and agency debt
+    "Non-Public Stock": "PS",       # stock not publicly traded
+    "Other Securities": "OT",       # other
+    "Cryptocurrency": "CT",
+    "Mutual Fund": "MF",
+    "Exchange Traded Fund": "EF",
+}
+
+DUE_DAYS_AFTER_TRADE = 45
+"""STOCK Act, both chambers: a transaction is reported within 45 days of the trade (or 30 of the
+notification, which eFD pages do not print)."""
+
+
+@ibis.udf.scalar.builtin(name="md5_number_upper")
+def _md5_high(value: str) -> dt.uint64:
+    """DuckDB: the upper 64 bits of the MD5 of ``value`` (stable across versions, unlike ``hash``)."""
+
+
+def senate_rows(transactions: ir.Table, filings: ir.Table, matches: ir.Table) -> ir.Table:
+    """Checked rows of the current e-filed Senate reports, shaped like the House rows before the Member join."""
+    transactions = transactions.filter(transactions.row_checks_failed.fill_null("") == "")
+    restated = filings.filter(filings.amends_report_id.notnull()).select(s_id="amends_report_id")
+    f = filings.filter(filings.report_kind == "ptr").select(
+        f_report="report_id", filing_date="filed_date", report_url="report_url",
+        filer_name=filings.first_name.fill_null("") + " " + filings.last_name.fill_null("")
+        + ibis.ifelse(filings.suffix.isnull(), "", " " + filings.suffix))
+    t = transactions.join(f, transactions.report_id == f.f_report)
+    t = t.anti_join(restated, t.report_id == restated.s_id)
+    m = matches.select(m_report="report_id", bioguide_id="bioguide_id")
+    t = t.left_join(m, t.report_id == m.m_report)
+    return t.select(
+        key_base=(_md5_high(t.report_id) % 100_000_000_000_000).cast("int64") * -10000,
+        doc_id=t.report_id, line_no=t.line_no, year=t.year, bioguide_id=t.bioguide_id, filer_name=t.filer_name,
+        owner=t.owner, ticker=t.ticker, asset_name=t.asset_name,
+        asset_type=t.asset_type.substitute(
+            SENATE_ASSET_TYPES, else_=ibis.ifelse(t.asset_type.isnull(), ibis.null("string"), "OT")),
+        asset_key=asset_key(t.ticker, t.asset_name), transaction_type=t.transaction_type,
+        transaction_date=t.transaction_date, notification_date=ibis.null("date"), filing_date=t.filing_date,
+        amount_range=t.amount_range, amount_low=t.amount_low, amount_high=t.amount_high,
+        cap_gains_over_200=ibis.null("boolean"), description=t.description, subholding_of=ibis.null("string"),
+        pdf_url=t.report_url, extraction_method=ibis.literal("html"), extractor_version=t.parser_version,
+        filed_with=ibis.literal("senate"),
+    )
+
+
+def senate_related(changed: ir.Table, senate_filings: ir.Table) -> ir.Table:
+    """Senate reports to recompute with ``changed`` ones: the report an amendment restates (its rows
+    leave) and the amendments restating a changed report (they decide whether its rows stay)."""
+    f = senate_filings.filter(senate_filings.amends_report_id.notnull())
+    restated = f.semi_join(changed, f.report_id == changed.doc_id).select(doc_id=f.amends_report_id)
+    restating = f.semi_join(changed, f.amends_report_id == changed.doc_id).select(doc_id=f.report_id)
+    return ibis.union(restated, restating, distinct=True)
+
+
+def affected_docs(changed: ir.Table, filings: ir.Table, matches: ir.Table, transactions: ir.Table,
+                  senate_filings: ir.Table) -> ir.Table:
+    """What to recompute: :func:`filer_docs` for House PTRs, :func:`senate_related` for eFD reports."""
+    return ibis.union(filer_docs(changed, filings, matches, transactions), senate_related(changed, senate_filings),
+                      distinct=True)
+
+
+def transform(transactions: ir.Table, filings: ir.Table, matches: ir.Table, members: ir.Table,
+              senate_transactions: ir.Table, senate_filings: ir.Table, senate_matches: ir.Table) -> ir.Table:
+    """One row per reported transaction of either chamber, with its filing, filer match and member."""
     # Rows that failed a row check (an unreadable date, an unknown amount …) stay in silver and in
     # silver.extraction_issues for review; analytics only count rows that passed every check.
     transactions = transactions.filter(transactions.row_checks_failed.fill_null("") == "")
@@ -98,6 +171,17 @@ def transform(transactions: ir.Table, filings: ir.Table, matches: ir.Table, memb
         asset_key=asset_key(t.ticker, t.asset_name),
     )
     t = current_rows(t)
+    house = t.select(
+        key_base=t.doc_id.cast("int64") * 10000, doc_id=t.doc_id, line_no=t.line_no, year=t.year,
+        bioguide_id=t.bioguide_id, filer_name=t.filer_name, owner=t.owner, ticker=t.ticker, asset_name=t.asset_name,
+        asset_type=t.asset_type, asset_key=t.asset_key, transaction_type=t.transaction_type,
+        transaction_date=t.transaction_date, notification_date=t.notification_date, filing_date=t.filing_date,
+        amount_range=t.amount_range, amount_low=t.amount_low, amount_high=t.amount_high,
+        cap_gains_over_200=t.cap_gains_over_200, description=t.description, subholding_of=t.subholding_of,
+        pdf_url=t.pdf_url, extraction_method=t.extraction_method, extractor_version=t.extractor_version,
+        filed_with=ibis.literal("house"),
+    )
+    t = ibis.union(house, senate_rows(senate_transactions, senate_filings, senate_matches))
 
     on_day = t.transaction_date.fill_null(t.filing_date)
     v1 = members.select(k1="member_key", b1="bioguide_id", f1="valid_from", t1="valid_to")
@@ -105,19 +189,17 @@ def transform(transactions: ir.Table, filings: ir.Table, matches: ir.Table, memb
     v2 = members.select(k2="member_key", b2="bioguide_id", f2="valid_from", t2="valid_to")
     t = t.left_join(v2, (t.bioguide_id == v2.b2) & (t.filing_date >= v2.f2) & (t.filing_date < v2.t2))
     t = t.mutate(member_key=t.k1.fill_null(t.k2))
-    mv = members.select(
-        mk="member_key", party="party", state="state", district="district", chamber="chamber"
-    )
+    mv = members.select(mk="member_key", party="party", state="state", district="district")
     t = t.left_join(mv, t.member_key == mv.mk)
 
-    by_trade = t.transaction_date + ibis.interval(days=45)
+    by_trade = t.transaction_date + ibis.interval(days=DUE_DAYS_AFTER_TRADE)
     by_notice = t.notification_date + ibis.interval(days=30)
     due = ibis.ifelse(t.notification_date.isnull(), by_trade, ibis.least(by_trade, by_notice))
     midpoint = ibis.ifelse(
         t.amount_high.isnull(), t.amount_low.cast("float64"), (t.amount_low + t.amount_high).cast("float64") / 2
     )
     return t.select(
-        transaction_key=t.doc_id.cast("int64") * 10000 + t.line_no.cast("int64"),
+        transaction_key=t.key_base + ibis.ifelse(t.key_base < 0, -t.line_no.cast("int64"), t.line_no.cast("int64")),
         doc_id=t.doc_id,
         line_no=t.line_no,
         year=t.year,
@@ -127,7 +209,7 @@ def transform(transactions: ir.Table, filings: ir.Table, matches: ir.Table, memb
         party=t.party,
         state=t.state,
         district=t.district,
-        chamber=t.chamber,
+        chamber=t.filed_with,
         owner=t.owner,
         ticker=t.ticker,
         asset_name=t.asset_name,
@@ -163,13 +245,22 @@ JOB = JobSpec(
                          columns=("doc_id", "filing_date", "filer_name", "state_district", "pdf_url")),
         "matches": Input("silver.filer_matches", ReadMode.SNAPSHOT, columns=("doc_id", "bioguide_id")),
         "members": Input("gold.dim_members", ReadMode.SNAPSHOT),
+        "senate_transactions": Input("silver.senate_transactions", ReadMode.SNAPSHOT, columns=(
+            "report_id", "line_no", "year", "owner", "ticker", "asset_name", "asset_type", "description",
+            "transaction_type", "transaction_date", "amount_range", "amount_low", "amount_high",
+            "row_checks_failed", "parser_version")),
+        "senate_filings": Input("silver.senate_filings", ReadMode.SNAPSHOT, columns=(
+            "report_id", "report_kind", "filed_date", "first_name", "last_name", "suffix", "report_url",
+            "amends_report_id")),
+        "senate_matches": Input("silver.senate_filer_matches", ReadMode.SNAPSHOT, columns=("report_id", "bioguide_id")),
     },
     transform=transform,
     write=WriteMode.MERGE,
     scope=Scope(
         key="doc_id",
-        feeds={"transactions": "doc_id", "filings": "doc_id", "matches": "doc_id"},
-        expand=filer_docs,
-        expand_inputs=("filings", "matches", "transactions"),
+        feeds={"transactions": "doc_id", "filings": "doc_id", "matches": "doc_id",
+               "senate_transactions": "report_id", "senate_filings": "report_id", "senate_matches": "report_id"},
+        expand=affected_docs,
+        expand_inputs=("filings", "matches", "transactions", "senate_filings"),
     ),
 )

@@ -578,8 +578,9 @@ CASES = [
         edit("document_size_bytes is not null", document_size_bytes="10"),
     ),
     Case(FF, "party is that of the filer's dim_members version", edit("party is not null", party="'Whig'")),
-    Case(FF, "every fact carries its filing's quality issues", edit(quality_issues="['listed_more_than_once']")),
-    Case(FF, "bioguide_id is the filer's match in silver.filer_matches",
+    Case(FF, "every fact carries its filing's quality issues",
+         edit("chamber = 'house'", quality_issues="['listed_more_than_once']")),
+    Case(FF, "bioguide_id is the filer's match in silver (filer_matches or senate_filer_matches)",
          edit("bioguide_id is not null", bioguide_id="'X000000'")),
     Case(FF, "a Member's filing has a version of that Member",
          edit("bioguide_id is not null and filing_date is not null", member_key="null")),
@@ -588,15 +589,19 @@ CASES = [
         "document_in_bronze exactly when a hash and size are known",
         edit("not document_in_bronze", document_in_bronze="true"),
     ),
-    Case(FF, "every fact is a filing of silver.filings", edit(doc_id="'99999999'")),
+    Case(FF, "every fact is a filing of silver (filings or senate_filings)", edit(doc_id="'99999999'")),
+    Case(FF, "chamber is house or senate", edit(chamber="'both'")),
+    Case(FF, "doc_id has its chamber's shape (House digits, Senate UUID)", edit("chamber = 'house'", chamber="'senate'")),
+    Case(FF, "every report of silver.senate_filings has a fact, with the same date",
+         edit("chamber = 'senate'", filing_date="cast(filing_date + interval 1 day as date)")),
     Case(
         FF,
         "every filing of silver.filings has a fact, with the same type, date and filer",
-        edit(filer_name="'Someone Else'"),
+        edit("chamber = 'house'", filer_name="'Someone Else'"),
     ),
     Case(
         FF,
-        "document_in_bronze agrees with bronze.house_documents",
+        "document_in_bronze agrees with bronze (house_documents or senate_reports)",
         edit("document_in_bronze", document_sha256=SHA),
     ),
     Case(FF, "row count is between 1 and 500,000", EMPTY),
@@ -647,12 +652,13 @@ CASES = [
         edit(days_to_filing="days_to_filing + 1"),
     ),
     Case(
-        FT, "transaction_key is doc_id * 10000 + line_no", edit(transaction_key="transaction_key + 100000000")
+        FT, "transaction_key is doc_id * 10000 + line_no (House) or negative (Senate)",
+        edit("chamber = 'house'", transaction_key="transaction_key + 100000000")
     ),
     Case(
         FT, "asset_key is T:ticker, else N:normalised name", edit("ticker is not null", asset_key="'T:ZZZZ'")
     ),
-    Case(FT, "every fact is a row of silver.ptr_transactions", edit(line_no="line_no + 1000")),
+    Case(FT, "every fact is a row of silver (ptr_transactions or senate_transactions)", edit(line_no="line_no + 1000")),
     Case(
         FT,
         "no row flagged by the extractor's row checks is published",
@@ -672,7 +678,7 @@ CASES = [
     ),
     Case(
         FT,
-        "filing_date is the PTR's date in silver.filings",
+        "filing_date is the PTR's date in silver (filings or senate_filings)",
         edit(filing_date="cast(filing_date + interval 1 day as date)"),
     ),
     Case(FT, "row count is at most 5,000,000", rows(5_000_001), raw=True),

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from lakehouse.app import Lakehouse
 from lakehouse.cli import main
-from tests.conftest import test_settings
+from tests.conftest import SHARED_DATA, test_settings
 from tests.integration.test_senate_efd import build_mirror, captures  # noqa: F401  (captures: a fixture)
 
 pytestmark = pytest.mark.integration
@@ -60,3 +60,32 @@ def test_ingest_then_silver_reads_every_captured_report(senate_home):
     # A second silver run reads nothing new; the audit passed, so both tables are on main.
     assert run("transform", "silver").exit_code == 0
     assert app.store.read("silver.senate_filings").num_rows == 6
+
+
+def test_senate_reports_reach_gold_beside_the_house_with_their_senator(senate_home):
+    run, mirror, home = senate_home
+    assert run("ingest", "members", "--source", str(SHARED_DATA / "members")).exit_code == 0
+    assert run("ingest", "senate", "--since", "2026-06-01", "--until", "2026-07-02", "--source",
+               str(mirror)).exit_code == 0
+    for layer in ("silver", "gold"):
+        result = run("transform", layer)
+        assert result.exit_code == 0, result.output
+    app = Lakehouse.open(test_settings(home))
+    matches = {r["report_id"][:8]: r["bioguide_id"] for r in app.store.read("silver.senate_filer_matches").to_pylist()}
+    assert matches == {"727b4eb6": "B001236", "2e076759": "B001236", "a9754ff5": "B001236", "4b69867f": "F000479",
+                       "4aa0094d": "W000802", "a0d25e8f": "B001277"}
+    filings = app.query("select chamber, count(*) n, count(bioguide_id) as with_member, count(party) as with_party "
+                        "from gold.fact_filings group by chamber").to_pylist()
+    assert filings == [{"chamber": "senate", "n": 6, "with_member": 6, "with_party": 6}]
+    facts = app.query(
+        "select left(doc_id, 8) as report, count(*) as n, min(chamber) as chamber, min(bioguide_id) as who, "
+        "count(distinct transaction_key) as keys, bool_and(transaction_key < 0) as negative "
+        "from gold.fact_transactions group by 1 order by 1").to_pylist()
+    # The 10:19 original is restated by Amendment 1, so only the amendment's 18 rows count; three of the
+    # original's rows had a ticker typed into the name (flagged in silver), which the amendment fixed.
+    assert [(r["report"], r["n"], r["chamber"], r["who"], r["keys"], r["negative"]) for r in facts] == [
+        ("2e076759", 15, "senate", "B001236", 15, True), ("4aa0094d", 3, "senate", "W000802", 3, True),
+        ("4b69867f", 1, "senate", "F000479", 1, True), ("727b4eb6", 18, "senate", "B001236", 18, True)]
+    fetterman = app.query("select asset_type, is_late, due_date, party, state from gold.fact_transactions "
+                          "where doc_id like '4b69867f%'").to_pylist()
+    assert fetterman[0]["asset_type"] == "CS" and fetterman[0]["state"] == "PA"

@@ -204,8 +204,9 @@ def test_referenced_tables_are_found_in_the_queries():
         "silver.filings",
         "silver.extraction_issues",
     }
-    assert referenced_tables("gold.fact_filings") == {"silver.filings", "bronze.house_documents", "gold.dim_members",
-                                                      "silver.filer_matches"}
+    assert referenced_tables("gold.fact_filings") == {
+        "silver.filings", "bronze.house_documents", "gold.dim_members", "silver.filer_matches",
+        "silver.senate_filings", "silver.senate_filer_matches", "bronze.senate_reports"}
     assert "gold.fact_transactions" not in referenced_tables("gold.fact_transactions")
 
 

@@ -74,7 +74,9 @@ def test_dim_members_scd2_versions():
 def facts(rows: list[dict]) -> list[dict]:
     expr = fact_transactions.transform(
         table("silver.ptr_transactions", rows), table("silver.filings", FILINGS),
-        table("silver.filer_matches", MATCHES), table("gold.dim_members", dim()))
+        table("silver.filer_matches", MATCHES), table("gold.dim_members", dim()),
+        table("silver.senate_transactions", []), table("silver.senate_filings", []),
+        table("silver.senate_filer_matches", []))
     return sorted(run(expr), key=lambda r: (r["doc_id"], r["line_no"]))
 
 

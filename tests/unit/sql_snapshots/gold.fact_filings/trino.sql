@@ -1,141 +1,201 @@
-SELECT
-  "t4"."doc_id",
-  "t4"."year",
-  "t4"."filing_type",
-  "t4"."filing_type_name",
-  "t4"."filing_date",
-  "t4"."filer_name",
-  "t4"."prefix",
-  "t4"."first_name",
-  "t4"."last_name",
-  "t4"."suffix",
-  "t4"."state_district",
-  "t4"."state",
-  "t4"."district",
-  "t4"."is_efiled",
-  "t4"."is_amendment",
-  "t4"."pdf_url",
-  "t10"."document_sha256" IS NOT NULL AS "document_in_bronze",
-  "t10"."document_sha256",
-  "t10"."document_size_bytes",
-  "t8"."bioguide_id",
-  "t17"."member_key",
-  "t4"."quality_issues",
-  "t17"."party"
-FROM "silver_filings" AS "t4"
-LEFT OUTER JOIN (
-  SELECT
-    "t1"."doc_id",
-    ARBITRARY("t1"."sha256") AS "document_sha256",
-    MAX("t1"."size_bytes") AS "document_size_bytes"
-  FROM "bronze_house_documents" AS "t1"
-  GROUP BY
-    1
-) AS "t10"
-  ON "t4"."doc_id" = "t10"."doc_id"
-LEFT OUTER JOIN (
+WITH "t21" AS (
   SELECT
     *
-  FROM "silver_filer_matches" AS "t2"
-) AS "t8"
-  ON "t4"."doc_id" = "t8"."doc_id"
-LEFT OUTER JOIN (
-  SELECT
-    "t15"."doc_id",
-    "t15"."member_key",
-    "t15"."party"
   FROM (
     SELECT
-      "t14"."doc_id",
-      "t14"."bioguide_id",
-      "t14"."filing_date",
-      "t14"."v_bioguide",
-      "t14"."member_key",
-      "t14"."party",
-      "t14"."valid_from",
-      "t14"."valid_to",
+      "t7"."doc_id",
+      "t7"."year",
+      "t7"."filing_type",
+      "t7"."filing_type_name",
+      "t7"."filing_date",
+      "t7"."filer_name",
+      "t7"."prefix",
+      "t7"."first_name",
+      "t7"."last_name",
+      "t7"."suffix",
+      "t7"."state_district",
+      "t7"."state",
+      "t7"."district",
+      "t7"."is_efiled",
+      "t7"."is_amendment",
+      "t7"."pdf_url",
+      "t7"."quality_issues",
+      "t17"."document_sha256",
+      "t17"."document_size_bytes",
+      "t13"."bioguide_id",
+      'house' AS "chamber"
+    FROM "silver_filings" AS "t7"
+    LEFT OUTER JOIN (
+      SELECT
+        "t2"."doc_id",
+        ARBITRARY("t2"."sha256") AS "document_sha256",
+        MAX("t2"."size_bytes") AS "document_size_bytes"
+      FROM "bronze_house_documents" AS "t2"
+      GROUP BY
+        1
+    ) AS "t17"
+      ON "t7"."doc_id" = "t17"."doc_id"
+    LEFT OUTER JOIN (
+      SELECT
+        *
+      FROM "silver_filer_matches" AS "t3"
+    ) AS "t13"
+      ON "t7"."doc_id" = "t13"."doc_id"
+  ) AS "t19"
+  UNION ALL
+  SELECT
+    *
+  FROM (
+    SELECT
+      "t8"."report_id" AS "doc_id",
+      "t8"."year",
+      'P' AS "filing_type",
+      'Periodic Transaction Report' AS "filing_type_name",
+      "t8"."filed_date" AS "filing_date",
+      TRIM(' 	
+' FROM CONCAT(
+        CONCAT(CONCAT(COALESCE("t8"."first_name", ''), ' '), COALESCE("t8"."last_name", '')),
+        IF("t8"."suffix" IS NULL, '', CONCAT(' ', "t8"."suffix"))
+      )) AS "filer_name",
+      CAST(NULL AS VARCHAR) AS "prefix",
+      "t8"."first_name",
+      "t8"."last_name",
+      "t8"."suffix",
+      CAST(NULL AS VARCHAR) AS "state_district",
+      "t15"."state",
+      CAST(NULL AS INTEGER) AS "district",
+      "t8"."report_kind" = 'ptr' AS "is_efiled",
+      "t8"."is_amendment",
+      "t8"."report_url" AS "pdf_url",
+      ARRAY[] AS "quality_issues",
+      "t18"."document_sha256",
+      "t18"."document_size_bytes",
+      "t15"."bioguide_id",
+      'senate' AS "chamber"
+    FROM "silver_senate_filings" AS "t8"
+    LEFT OUTER JOIN (
+      SELECT
+        "t4"."report_id",
+        ARBITRARY("t4"."sha256") AS "document_sha256",
+        MAX("t4"."size_bytes") AS "document_size_bytes"
+      FROM "bronze_senate_reports" AS "t4"
+      GROUP BY
+        1
+    ) AS "t18"
+      ON "t8"."report_id" = "t18"."report_id"
+    LEFT OUTER JOIN (
+      SELECT
+        "t5"."report_id" AS "m_report",
+        "t5"."bioguide_id",
+        "t5"."state"
+      FROM "silver_senate_filer_matches" AS "t5"
+    ) AS "t15"
+      ON "t8"."report_id" = "t15"."m_report"
+  ) AS "t20"
+)
+SELECT
+  "t23"."doc_id",
+  "t23"."year",
+  "t23"."filing_type",
+  "t23"."filing_type_name",
+  "t23"."filing_date",
+  "t23"."filer_name",
+  "t23"."prefix",
+  "t23"."first_name",
+  "t23"."last_name",
+  "t23"."suffix",
+  "t23"."state_district",
+  "t23"."state",
+  "t23"."district",
+  "t23"."is_efiled",
+  "t23"."is_amendment",
+  "t23"."pdf_url",
+  "t23"."document_sha256" IS NOT NULL AS "document_in_bronze",
+  "t23"."document_sha256",
+  "t23"."document_size_bytes",
+  "t23"."bioguide_id",
+  "t29"."member_key",
+  "t23"."quality_issues",
+  "t29"."party",
+  "t23"."chamber"
+FROM "t21" AS "t23"
+LEFT OUTER JOIN (
+  SELECT
+    "t27"."doc_id",
+    "t27"."member_key",
+    "t27"."party"
+  FROM (
+    SELECT
+      "t26"."doc_id",
+      "t26"."bioguide_id",
+      "t26"."filing_date",
+      "t26"."v_bioguide",
+      "t26"."member_key",
+      "t26"."party",
+      "t26"."valid_from",
+      "t26"."valid_to",
       ROW_NUMBER() OVER (
-        PARTITION BY "t14"."doc_id"
+        PARTITION BY "t26"."doc_id"
         ORDER BY CASE
           WHEN (
-            "t14"."filing_date" >= "t14"."valid_from"
+            "t26"."filing_date" >= "t26"."valid_from"
           )
           AND (
-            "t14"."filing_date" < "t14"."valid_to"
+            "t26"."filing_date" < "t26"."valid_to"
           )
           THEN 0
-          WHEN "t14"."valid_from" <= "t14"."filing_date"
+          WHEN "t26"."valid_from" <= "t26"."filing_date"
           THEN 1
           ELSE 2
         END ASC, IF(
           CASE
             WHEN (
-              "t14"."filing_date" >= "t14"."valid_from"
+              "t26"."filing_date" >= "t26"."valid_from"
             )
             AND (
-              "t14"."filing_date" < "t14"."valid_to"
+              "t26"."filing_date" < "t26"."valid_to"
             )
             THEN 0
-            WHEN "t14"."valid_from" <= "t14"."filing_date"
+            WHEN "t26"."valid_from" <= "t26"."filing_date"
             THEN 1
             ELSE 2
           END = 1,
-          "t14"."valid_from",
+          "t26"."valid_from",
           CAST(NULL AS DATE)
-        ) DESC, "t14"."valid_from" ASC
+        ) DESC, "t26"."valid_from" ASC
       ) - 1 AS "_n"
     FROM (
       SELECT
-        "t13"."doc_id",
-        "t13"."bioguide_id",
-        "t13"."filing_date",
-        "t9"."v_bioguide",
-        "t9"."member_key",
-        "t9"."party",
-        "t9"."valid_from",
-        "t9"."valid_to"
+        "t25"."doc_id",
+        "t25"."bioguide_id",
+        "t25"."filing_date",
+        "t16"."v_bioguide",
+        "t16"."member_key",
+        "t16"."party",
+        "t16"."valid_from",
+        "t16"."valid_to"
       FROM (
         SELECT
-          *
-        FROM (
-          SELECT
-            "t4"."doc_id",
-            "t8"."bioguide_id",
-            "t4"."filing_date"
-          FROM "silver_filings" AS "t4"
-          LEFT OUTER JOIN (
-            SELECT
-              "t1"."doc_id",
-              ARBITRARY("t1"."sha256") AS "document_sha256",
-              MAX("t1"."size_bytes") AS "document_size_bytes"
-            FROM "bronze_house_documents" AS "t1"
-            GROUP BY
-              1
-          ) AS "t10"
-            ON "t4"."doc_id" = "t10"."doc_id"
-          LEFT OUTER JOIN (
-            SELECT
-              *
-            FROM "silver_filer_matches" AS "t2"
-          ) AS "t8"
-            ON "t4"."doc_id" = "t8"."doc_id"
-        ) AS "t11"
+          "t22"."doc_id",
+          "t22"."bioguide_id",
+          "t22"."filing_date"
+        FROM "t21" AS "t22"
         WHERE
-          "t11"."bioguide_id" IS NOT NULL AND "t11"."filing_date" IS NOT NULL
-      ) AS "t13"
+          "t22"."bioguide_id" IS NOT NULL AND "t22"."filing_date" IS NOT NULL
+      ) AS "t25"
       INNER JOIN (
         SELECT
-          "t3"."bioguide_id" AS "v_bioguide",
-          "t3"."member_key",
-          "t3"."party",
-          "t3"."valid_from",
-          "t3"."valid_to"
-        FROM "gold_dim_members" AS "t3"
-      ) AS "t9"
-        ON "t13"."bioguide_id" = "t9"."v_bioguide"
-    ) AS "t14"
-  ) AS "t15"
+          "t6"."bioguide_id" AS "v_bioguide",
+          "t6"."member_key",
+          "t6"."party",
+          "t6"."valid_from",
+          "t6"."valid_to"
+        FROM "gold_dim_members" AS "t6"
+      ) AS "t16"
+        ON "t25"."bioguide_id" = "t16"."v_bioguide"
+    ) AS "t26"
+  ) AS "t27"
   WHERE
-    "t15"."_n" = 0
-) AS "t17"
-  ON "t4"."doc_id" = "t17"."doc_id"
+    "t27"."_n" = 0
+) AS "t29"
+  ON "t23"."doc_id" = "t29"."doc_id"

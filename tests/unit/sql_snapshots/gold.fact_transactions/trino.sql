@@ -1,278 +1,431 @@
-WITH "t16" AS (
+WITH "t27" AS (
   SELECT
-    "t15"."doc_id",
-    "t15"."line_no",
-    "t15"."year",
-    "t15"."owner",
-    "t15"."asset_name",
-    "t15"."ticker",
-    "t15"."asset_type",
-    "t15"."transaction_type",
-    "t15"."transaction_date",
-    "t15"."notification_date",
-    "t15"."amount_range",
-    "t15"."amount_low",
-    "t15"."amount_high",
-    "t15"."cap_gains_over_200",
-    "t15"."filing_status",
-    "t15"."subholding_of",
-    "t15"."description",
-    "t15"."comment",
-    "t15"."page",
-    "t15"."row_checks_failed",
-    "t15"."extraction_method",
-    "t15"."extractor_version",
-    "t15"."pdf_sha256",
-    "t15"."extracted_at",
-    "t15"."location",
-    "t15"."row_id",
-    "t15"."reviewed_by",
-    "t15"."reviewed_at",
-    "t12"."f_doc",
-    "t12"."filing_date",
-    "t12"."filer_name",
-    "t12"."state_district",
-    "t12"."pdf_url",
-    "t13"."m_doc",
-    "t13"."bioguide_id"
+    "t24"."doc_id",
+    "t24"."line_no",
+    "t24"."year",
+    "t24"."owner",
+    "t24"."asset_name",
+    "t24"."ticker",
+    "t24"."asset_type",
+    "t24"."transaction_type",
+    "t24"."transaction_date",
+    "t24"."notification_date",
+    "t24"."amount_range",
+    "t24"."amount_low",
+    "t24"."amount_high",
+    "t24"."cap_gains_over_200",
+    "t24"."filing_status",
+    "t24"."subholding_of",
+    "t24"."description",
+    "t24"."comment",
+    "t24"."page",
+    "t24"."row_checks_failed",
+    "t24"."extraction_method",
+    "t24"."extractor_version",
+    "t24"."pdf_sha256",
+    "t24"."extracted_at",
+    "t24"."location",
+    "t24"."row_id",
+    "t24"."reviewed_by",
+    "t24"."reviewed_at",
+    "t18"."f_doc",
+    "t18"."filing_date",
+    "t18"."filer_name",
+    "t18"."state_district",
+    "t18"."pdf_url",
+    "t19"."m_doc",
+    "t19"."bioguide_id"
   FROM (
     SELECT
       *
-    FROM "silver_ptr_transactions" AS "t1"
+    FROM "silver_ptr_transactions" AS "t4"
     WHERE
-      COALESCE("t1"."row_checks_failed", '') = ''
-  ) AS "t15"
+      COALESCE("t4"."row_checks_failed", '') = ''
+  ) AS "t24"
   INNER JOIN (
     SELECT
-      "t2"."doc_id" AS "f_doc",
-      "t2"."filing_date",
-      "t2"."filer_name",
-      "t2"."state_district",
-      "t2"."pdf_url"
-    FROM "silver_filings" AS "t2"
-  ) AS "t12"
-    ON "t15"."doc_id" = "t12"."f_doc"
+      "t5"."doc_id" AS "f_doc",
+      "t5"."filing_date",
+      "t5"."filer_name",
+      "t5"."state_district",
+      "t5"."pdf_url"
+    FROM "silver_filings" AS "t5"
+  ) AS "t18"
+    ON "t24"."doc_id" = "t18"."f_doc"
   LEFT OUTER JOIN (
     SELECT
-      "t3"."doc_id" AS "m_doc",
-      "t3"."bioguide_id"
-    FROM "silver_filer_matches" AS "t3"
-  ) AS "t13"
-    ON "t15"."doc_id" = "t13"."m_doc"
+      "t6"."doc_id" AS "m_doc",
+      "t6"."bioguide_id"
+    FROM "silver_filer_matches" AS "t6"
+  ) AS "t19"
+    ON "t24"."doc_id" = "t19"."m_doc"
 )
 SELECT
-  (
-    CAST("t24"."doc_id" AS BIGINT) * 10000
-  ) + CAST("t24"."line_no" AS BIGINT) AS "transaction_key",
-  "t24"."doc_id",
-  "t24"."line_no",
-  "t24"."year",
-  "t24"."bioguide_id",
-  "t24"."member_key",
-  "t24"."filer_name",
-  "t9"."party",
-  "t9"."state",
-  "t9"."district",
-  "t9"."chamber",
-  "t24"."owner",
-  "t24"."ticker",
-  "t24"."asset_name",
-  "t24"."asset_type",
-  "t24"."asset_key",
-  "t24"."transaction_type",
-  "t24"."transaction_date",
-  "t24"."notification_date",
-  "t24"."filing_date",
-  "t24"."amount_range",
-  "t24"."amount_low",
-  "t24"."amount_high",
+  "t39"."key_base" + IF(
+    "t39"."key_base" < 0,
+    -(
+      CAST("t39"."line_no" AS BIGINT)
+    ),
+    CAST("t39"."line_no" AS BIGINT)
+  ) AS "transaction_key",
+  "t39"."doc_id",
+  "t39"."line_no",
+  "t39"."year",
+  "t39"."bioguide_id",
+  "t39"."member_key",
+  "t39"."filer_name",
+  "t13"."party",
+  "t13"."state",
+  "t13"."district",
+  "t39"."filed_with" AS "chamber",
+  "t39"."owner",
+  "t39"."ticker",
+  "t39"."asset_name",
+  "t39"."asset_type",
+  "t39"."asset_key",
+  "t39"."transaction_type",
+  "t39"."transaction_date",
+  "t39"."notification_date",
+  "t39"."filing_date",
+  "t39"."amount_range",
+  "t39"."amount_low",
+  "t39"."amount_high",
   IF(
-    "t24"."amount_high" IS NULL,
-    CAST("t24"."amount_low" AS DOUBLE),
-    CAST("t24"."amount_low" + "t24"."amount_high" AS DOUBLE) / 2
+    "t39"."amount_high" IS NULL,
+    CAST("t39"."amount_low" AS DOUBLE),
+    CAST("t39"."amount_low" + "t39"."amount_high" AS DOUBLE) / 2
   ) AS "amount_midpoint",
   CAST(DATE_DIFF(
     'DAY',
-    DATE_TRUNC('DAY', "t24"."transaction_date"),
-    DATE_TRUNC('DAY', "t24"."notification_date")
+    DATE_TRUNC('DAY', "t39"."transaction_date"),
+    DATE_TRUNC('DAY', "t39"."notification_date")
   ) AS INTEGER) AS "days_to_notification",
   CAST(DATE_DIFF(
     'DAY',
-    DATE_TRUNC('DAY', "t24"."transaction_date"),
-    DATE_TRUNC('DAY', "t24"."filing_date")
+    DATE_TRUNC('DAY', "t39"."transaction_date"),
+    DATE_TRUNC('DAY', "t39"."filing_date")
   ) AS INTEGER) AS "days_to_filing",
   IF(
-    "t24"."notification_date" IS NULL,
-    "t24"."transaction_date" + INTERVAL '45' DAY,
+    "t39"."notification_date" IS NULL,
+    "t39"."transaction_date" + INTERVAL '45' DAY,
     LEAST(
-      "t24"."transaction_date" + INTERVAL '45' DAY,
-      "t24"."notification_date" + INTERVAL '30' DAY
+      "t39"."transaction_date" + INTERVAL '45' DAY,
+      "t39"."notification_date" + INTERVAL '30' DAY
     )
   ) AS "due_date",
-  "t24"."filing_date" > IF(
-    "t24"."notification_date" IS NULL,
-    "t24"."transaction_date" + INTERVAL '45' DAY,
+  "t39"."filing_date" > IF(
+    "t39"."notification_date" IS NULL,
+    "t39"."transaction_date" + INTERVAL '45' DAY,
     LEAST(
-      "t24"."transaction_date" + INTERVAL '45' DAY,
-      "t24"."notification_date" + INTERVAL '30' DAY
+      "t39"."transaction_date" + INTERVAL '45' DAY,
+      "t39"."notification_date" + INTERVAL '30' DAY
     )
   ) AS "is_late",
-  "t24"."cap_gains_over_200",
-  "t24"."description",
-  "t24"."subholding_of",
-  "t24"."pdf_url",
-  "t24"."extraction_method",
-  "t24"."extractor_version"
+  "t39"."cap_gains_over_200",
+  "t39"."description",
+  "t39"."subholding_of",
+  "t39"."pdf_url",
+  "t39"."extraction_method",
+  "t39"."extractor_version"
 FROM (
   SELECT
-    "t22"."doc_id",
-    "t22"."line_no",
-    "t22"."year",
-    "t22"."owner",
-    "t22"."asset_name",
-    "t22"."ticker",
-    "t22"."asset_type",
-    "t22"."transaction_type",
-    "t22"."transaction_date",
-    "t22"."notification_date",
-    "t22"."amount_range",
-    "t22"."amount_low",
-    "t22"."amount_high",
-    "t22"."cap_gains_over_200",
-    "t22"."filing_status",
-    "t22"."subholding_of",
-    "t22"."description",
-    "t22"."comment",
-    "t22"."page",
-    "t22"."row_checks_failed",
-    "t22"."extraction_method",
-    "t22"."extractor_version",
-    "t22"."pdf_sha256",
-    "t22"."extracted_at",
-    "t22"."location",
-    "t22"."row_id",
-    "t22"."reviewed_by",
-    "t22"."reviewed_at",
-    "t22"."f_doc",
-    "t22"."filing_date",
-    "t22"."filer_name",
-    "t22"."state_district",
-    "t22"."pdf_url",
-    "t22"."m_doc",
-    "t22"."bioguide_id",
-    "t22"."filer_key",
-    "t22"."asset_key",
-    "t22"."k1",
-    "t22"."b1",
-    "t22"."f1",
-    "t22"."t1",
-    "t22"."k2",
-    "t22"."b2",
-    "t22"."f2",
-    "t22"."t2",
-    COALESCE("t22"."k1", "t22"."k2") AS "member_key"
+    "t37"."key_base",
+    "t37"."doc_id",
+    "t37"."line_no",
+    "t37"."year",
+    "t37"."bioguide_id",
+    "t37"."filer_name",
+    "t37"."owner",
+    "t37"."ticker",
+    "t37"."asset_name",
+    "t37"."asset_type",
+    "t37"."asset_key",
+    "t37"."transaction_type",
+    "t37"."transaction_date",
+    "t37"."notification_date",
+    "t37"."filing_date",
+    "t37"."amount_range",
+    "t37"."amount_low",
+    "t37"."amount_high",
+    "t37"."cap_gains_over_200",
+    "t37"."description",
+    "t37"."subholding_of",
+    "t37"."pdf_url",
+    "t37"."extraction_method",
+    "t37"."extractor_version",
+    "t37"."filed_with",
+    "t37"."k1",
+    "t37"."b1",
+    "t37"."f1",
+    "t37"."t1",
+    "t37"."k2",
+    "t37"."b2",
+    "t37"."f2",
+    "t37"."t2",
+    COALESCE("t37"."k1", "t37"."k2") AS "member_key"
   FROM (
     SELECT
-      "t20"."doc_id",
-      "t20"."line_no",
-      "t20"."year",
-      "t20"."owner",
-      "t20"."asset_name",
-      "t20"."ticker",
-      "t20"."asset_type",
-      "t20"."transaction_type",
-      "t20"."transaction_date",
-      "t20"."notification_date",
-      "t20"."amount_range",
-      "t20"."amount_low",
-      "t20"."amount_high",
-      "t20"."cap_gains_over_200",
-      "t20"."filing_status",
-      "t20"."subholding_of",
-      "t20"."description",
-      "t20"."comment",
-      "t20"."page",
-      "t20"."row_checks_failed",
-      "t20"."extraction_method",
-      "t20"."extractor_version",
-      "t20"."pdf_sha256",
-      "t20"."extracted_at",
-      "t20"."location",
-      "t20"."row_id",
-      "t20"."reviewed_by",
-      "t20"."reviewed_at",
-      "t20"."f_doc",
-      "t20"."filing_date",
-      "t20"."filer_name",
-      "t20"."state_district",
-      "t20"."pdf_url",
-      "t20"."m_doc",
-      "t20"."bioguide_id",
-      "t20"."filer_key",
-      "t20"."asset_key",
-      "t10"."k1",
-      "t10"."b1",
-      "t10"."f1",
-      "t10"."t1",
-      "t11"."k2",
-      "t11"."b2",
-      "t11"."f2",
-      "t11"."t2"
+      "t36"."key_base",
+      "t36"."doc_id",
+      "t36"."line_no",
+      "t36"."year",
+      "t36"."bioguide_id",
+      "t36"."filer_name",
+      "t36"."owner",
+      "t36"."ticker",
+      "t36"."asset_name",
+      "t36"."asset_type",
+      "t36"."asset_key",
+      "t36"."transaction_type",
+      "t36"."transaction_date",
+      "t36"."notification_date",
+      "t36"."filing_date",
+      "t36"."amount_range",
+      "t36"."amount_low",
+      "t36"."amount_high",
+      "t36"."cap_gains_over_200",
+      "t36"."description",
+      "t36"."subholding_of",
+      "t36"."pdf_url",
+      "t36"."extraction_method",
+      "t36"."extractor_version",
+      "t36"."filed_with",
+      "t14"."k1",
+      "t14"."b1",
+      "t14"."f1",
+      "t14"."t1",
+      "t15"."k2",
+      "t15"."b2",
+      "t15"."f2",
+      "t15"."t2"
     FROM (
       SELECT
-        "t17"."doc_id",
-        "t17"."line_no",
-        "t17"."year",
-        "t17"."owner",
-        "t17"."asset_name",
-        "t17"."ticker",
-        "t17"."asset_type",
-        "t17"."transaction_type",
-        "t17"."transaction_date",
-        "t17"."notification_date",
-        "t17"."amount_range",
-        "t17"."amount_low",
-        "t17"."amount_high",
-        "t17"."cap_gains_over_200",
-        "t17"."filing_status",
-        "t17"."subholding_of",
-        "t17"."description",
-        "t17"."comment",
-        "t17"."page",
-        "t17"."row_checks_failed",
-        "t17"."extraction_method",
-        "t17"."extractor_version",
-        "t17"."pdf_sha256",
-        "t17"."extracted_at",
-        "t17"."location",
-        "t17"."row_id",
-        "t17"."reviewed_by",
-        "t17"."reviewed_at",
-        "t17"."f_doc",
-        "t17"."filing_date",
-        "t17"."filer_name",
-        "t17"."state_district",
-        "t17"."pdf_url",
-        "t17"."m_doc",
-        "t17"."bioguide_id",
-        COALESCE(
+        *
+      FROM (
+        SELECT
+          CAST("t32"."doc_id" AS BIGINT) * 10000 AS "key_base",
+          "t32"."doc_id",
+          "t32"."line_no",
+          "t32"."year",
+          "t32"."bioguide_id",
+          "t32"."filer_name",
+          "t32"."owner",
+          "t32"."ticker",
+          "t32"."asset_name",
+          "t32"."asset_type",
+          "t32"."asset_key",
+          "t32"."transaction_type",
+          "t32"."transaction_date",
+          "t32"."notification_date",
+          "t32"."filing_date",
+          "t32"."amount_range",
+          "t32"."amount_low",
+          "t32"."amount_high",
+          "t32"."cap_gains_over_200",
+          "t32"."description",
+          "t32"."subholding_of",
+          "t32"."pdf_url",
+          "t32"."extraction_method",
+          "t32"."extractor_version",
+          'house' AS "filed_with"
+        FROM (
+          SELECT
+            "t28"."doc_id",
+            "t28"."line_no",
+            "t28"."year",
+            "t28"."owner",
+            "t28"."asset_name",
+            "t28"."ticker",
+            "t28"."asset_type",
+            "t28"."transaction_type",
+            "t28"."transaction_date",
+            "t28"."notification_date",
+            "t28"."amount_range",
+            "t28"."amount_low",
+            "t28"."amount_high",
+            "t28"."cap_gains_over_200",
+            "t28"."filing_status",
+            "t28"."subholding_of",
+            "t28"."description",
+            "t28"."comment",
+            "t28"."page",
+            "t28"."row_checks_failed",
+            "t28"."extraction_method",
+            "t28"."extractor_version",
+            "t28"."pdf_sha256",
+            "t28"."extracted_at",
+            "t28"."location",
+            "t28"."row_id",
+            "t28"."reviewed_by",
+            "t28"."reviewed_at",
+            "t28"."f_doc",
+            "t28"."filing_date",
+            "t28"."filer_name",
+            "t28"."state_district",
+            "t28"."pdf_url",
+            "t28"."m_doc",
+            "t28"."bioguide_id",
+            COALESCE(
+              "t28"."bioguide_id",
+              CONCAT(
+                CONCAT(COALESCE("t28"."filer_name", ''), '|'),
+                COALESCE("t28"."state_district", '')
+              )
+            ) AS "filer_key",
+            IF(
+              "t28"."ticker" IS NOT NULL,
+              CONCAT('T:', "t28"."ticker"),
+              CONCAT(
+                'N:',
+                UPPER(TRIM(' 	
+' FROM REGEXP_REPLACE("t28"."asset_name", '\s+', ' ')))
+              )
+            ) AS "asset_key"
+          FROM "t27" AS "t28"
+        ) AS "t32"
+        WHERE
+          NOT EXISTS(
+            SELECT
+              1
+            FROM (
+              SELECT
+                COALESCE(
+                  "t28"."bioguide_id",
+                  CONCAT(
+                    CONCAT(COALESCE("t28"."filer_name", ''), '|'),
+                    COALESCE("t28"."state_district", '')
+                  )
+                ) AS "a_filer",
+                IF(
+                  "t28"."ticker" IS NOT NULL,
+                  CONCAT('T:', "t28"."ticker"),
+                  CONCAT(
+                    'N:',
+                    UPPER(TRIM(' 	
+' FROM REGEXP_REPLACE("t28"."asset_name", '\s+', ' ')))
+                  )
+                ) AS "a_asset",
+                "t28"."transaction_date" AS "a_date",
+                COALESCE("t28"."owner", '') AS "a_owner",
+                "t28"."filing_date" AS "a_filed",
+                "t28"."doc_id" AS "a_doc"
+              FROM "t27" AS "t28"
+              WHERE
+                COALESCE(STARTS_WITH(LOWER("t28"."filing_status"), 'amend'), FALSE)
+            ) AS "t33"
+            WHERE
+              "t32"."filer_key" = "t33"."a_filer"
+              AND "t32"."asset_key" = "t33"."a_asset"
+              AND "t32"."transaction_date" = "t33"."a_date"
+              AND COALESCE("t32"."owner", '') = "t33"."a_owner"
+              AND "t32"."doc_id" <> "t33"."a_doc"
+              AND "t32"."filing_date" < "t33"."a_filed"
+          )
+      ) AS "t34"
+      UNION ALL
+      SELECT
+        *
+      FROM (
+        SELECT
+          (
+            MD5_NUMBER_UPPER("t23"."report_id") % 100000000000000
+          ) * -10000 AS "key_base",
+          "t23"."report_id" AS "doc_id",
+          "t23"."line_no",
+          "t23"."year",
           "t17"."bioguide_id",
-          CONCAT(
-            CONCAT(COALESCE("t17"."filer_name", ''), '|'),
-            COALESCE("t17"."state_district", '')
+          "t26"."filer_name",
+          "t23"."owner",
+          "t23"."ticker",
+          "t23"."asset_name",
+          CASE "t23"."asset_type"
+            WHEN 'Stock'
+            THEN 'ST'
+            WHEN 'Stock Option'
+            THEN 'OP'
+            WHEN 'Corporate Bond'
+            THEN 'CS'
+            WHEN 'Municipal Security'
+            THEN 'GS'
+            WHEN 'Non-Public Stock'
+            THEN 'PS'
+            WHEN 'Other Securities'
+            THEN 'OT'
+            WHEN 'Cryptocurrency'
+            THEN 'CT'
+            WHEN 'Mutual Fund'
+            THEN 'MF'
+            WHEN 'Exchange Traded Fund'
+            THEN 'EF'
+            ELSE IF("t23"."asset_type" IS NULL, CAST(NULL AS VARCHAR), 'OT')
+          END AS "asset_type",
+          IF(
+            "t23"."ticker" IS NOT NULL,
+            CONCAT('T:', "t23"."ticker"),
+            CONCAT(
+              'N:',
+              UPPER(TRIM(' 	
+' FROM REGEXP_REPLACE("t23"."asset_name", '\s+', ' ')))
+            )
+          ) AS "asset_key",
+          "t23"."transaction_type",
+          "t23"."transaction_date",
+          CAST(NULL AS DATE) AS "notification_date",
+          "t26"."filing_date",
+          "t23"."amount_range",
+          "t23"."amount_low",
+          "t23"."amount_high",
+          CAST(NULL AS BOOLEAN) AS "cap_gains_over_200",
+          "t23"."description",
+          CAST(NULL AS VARCHAR) AS "subholding_of",
+          "t26"."report_url" AS "pdf_url",
+          'html' AS "extraction_method",
+          "t23"."parser_version" AS "extractor_version",
+          'senate' AS "filed_with"
+        FROM (
+          SELECT
+            *
+          FROM "silver_senate_transactions" AS "t1"
+          WHERE
+            COALESCE("t1"."row_checks_failed", '') = ''
+        ) AS "t23"
+        INNER JOIN (
+          SELECT
+            "t2"."report_id" AS "f_report",
+            "t2"."filed_date" AS "filing_date",
+            "t2"."report_url",
+            CONCAT(
+              CONCAT(CONCAT(COALESCE("t2"."first_name", ''), ' '), COALESCE("t2"."last_name", '')),
+              IF("t2"."suffix" IS NULL, '', CONCAT(' ', "t2"."suffix"))
+            ) AS "filer_name"
+          FROM "silver_senate_filings" AS "t2"
+          WHERE
+            "t2"."report_kind" = 'ptr'
+        ) AS "t26"
+          ON "t23"."report_id" = "t26"."f_report"
+        LEFT OUTER JOIN (
+          SELECT
+            "t3"."report_id" AS "m_report",
+            "t3"."bioguide_id"
+          FROM "silver_senate_filer_matches" AS "t3"
+        ) AS "t17"
+          ON "t23"."report_id" = "t17"."m_report"
+        WHERE
+          NOT EXISTS(
+            SELECT
+              1
+            FROM (
+              SELECT
+                "t2"."amends_report_id" AS "s_id"
+              FROM "silver_senate_filings" AS "t2"
+              WHERE
+                "t2"."amends_report_id" IS NOT NULL
+            ) AS "t21"
+            WHERE
+              "t23"."report_id" = "t21"."s_id"
           )
-        ) AS "filer_key",
-        IF(
-          "t17"."ticker" IS NOT NULL,
-          CONCAT('T:', "t17"."ticker"),
-          CONCAT(
-            'N:',
-            UPPER(TRIM(' 	
-' FROM REGEXP_REPLACE("t17"."asset_name", '\s+', ' ')))
-          )
-        ) AS "asset_key"
-      FROM "t16" AS "t17"
-    ) AS "t20"
+      ) AS "t29"
+    ) AS "t36"
     LEFT OUTER JOIN (
       SELECT
         "t0"."member_key" AS "k1",
@@ -280,10 +433,10 @@ FROM (
         "t0"."valid_from" AS "f1",
         "t0"."valid_to" AS "t1"
       FROM "gold_dim_members" AS "t0"
-    ) AS "t10"
-      ON "t20"."bioguide_id" = "t10"."b1"
-      AND COALESCE("t20"."transaction_date", "t20"."filing_date") >= "t10"."f1"
-      AND COALESCE("t20"."transaction_date", "t20"."filing_date") < "t10"."t1"
+    ) AS "t14"
+      ON "t36"."bioguide_id" = "t14"."b1"
+      AND COALESCE("t36"."transaction_date", "t36"."filing_date") >= "t14"."f1"
+      AND COALESCE("t36"."transaction_date", "t36"."filing_date") < "t14"."t1"
     LEFT OUTER JOIN (
       SELECT
         "t0"."member_key" AS "k2",
@@ -291,57 +444,18 @@ FROM (
         "t0"."valid_from" AS "f2",
         "t0"."valid_to" AS "t2"
       FROM "gold_dim_members" AS "t0"
-    ) AS "t11"
-      ON "t20"."bioguide_id" = "t11"."b2"
-      AND "t20"."filing_date" >= "t11"."f2"
-      AND "t20"."filing_date" < "t11"."t2"
-    WHERE
-      NOT EXISTS(
-        SELECT
-          1
-        FROM (
-          SELECT
-            COALESCE(
-              "t17"."bioguide_id",
-              CONCAT(
-                CONCAT(COALESCE("t17"."filer_name", ''), '|'),
-                COALESCE("t17"."state_district", '')
-              )
-            ) AS "a_filer",
-            IF(
-              "t17"."ticker" IS NOT NULL,
-              CONCAT('T:', "t17"."ticker"),
-              CONCAT(
-                'N:',
-                UPPER(TRIM(' 	
-' FROM REGEXP_REPLACE("t17"."asset_name", '\s+', ' ')))
-              )
-            ) AS "a_asset",
-            "t17"."transaction_date" AS "a_date",
-            COALESCE("t17"."owner", '') AS "a_owner",
-            "t17"."filing_date" AS "a_filed",
-            "t17"."doc_id" AS "a_doc"
-          FROM "t16" AS "t17"
-          WHERE
-            COALESCE(STARTS_WITH(LOWER("t17"."filing_status"), 'amend'), FALSE)
-        ) AS "t21"
-        WHERE
-          "t20"."filer_key" = "t21"."a_filer"
-          AND "t20"."asset_key" = "t21"."a_asset"
-          AND "t20"."transaction_date" = "t21"."a_date"
-          AND COALESCE("t20"."owner", '') = "t21"."a_owner"
-          AND "t20"."doc_id" <> "t21"."a_doc"
-          AND "t20"."filing_date" < "t21"."a_filed"
-      )
-  ) AS "t22"
-) AS "t24"
+    ) AS "t15"
+      ON "t36"."bioguide_id" = "t15"."b2"
+      AND "t36"."filing_date" >= "t15"."f2"
+      AND "t36"."filing_date" < "t15"."t2"
+  ) AS "t37"
+) AS "t39"
 LEFT OUTER JOIN (
   SELECT
     "t0"."member_key" AS "mk",
     "t0"."party",
     "t0"."state",
-    "t0"."district",
-    "t0"."chamber"
+    "t0"."district"
   FROM "gold_dim_members" AS "t0"
-) AS "t9"
-  ON "t24"."member_key" = "t9"."mk"
+) AS "t13"
+  ON "t39"."member_key" = "t13"."mk"
