@@ -6,7 +6,7 @@ is ever formatted into SQL. Where a parameter chooses the sort order, it picks o
 constant SQL texts prepared below. The SQL then runs in the same sandbox and with the same time
 travel as any other query.
 
-Two rules hold for every query, so each surface (Flight, the HTTP API, ``lakehouse ask``) answers alike:
+Three rules hold for every query, so each surface (Flight, the HTTP API, ``lakehouse ask``) answers alike:
 
 * **Windows end at the data.** A windowed query (``top_traders`` ``days=N``, ``trending_stocks``
   ``window=…``) ends its window, unless ``as_of_date`` is given, on the latest date in the data it
@@ -15,6 +15,8 @@ Two rules hold for every query, so each surface (Flight, the HTTP API, ``lakehou
 * **``as_of_disclosure=YYYY-MM-DD``** (every query): what was public on that date, i.e. only filings
   whose ``filing_date`` (the day the Clerk received the report) is on or before it; rows with no
   filing date are left out. It combines with the version selector (ingestion-time time travel).
+* **``chamber=house|senate|both``** (every query; default ``both``): only rows of reports filed with
+  that chamber, so windows and "the data ends on" are per chamber too.
 
 Each query has a companion ``<name>.context`` query (same parameters, one row: the window it used,
 where the data ends, the first filing date). Run at the same snapshots, it lets :func:`explain`
@@ -146,7 +148,7 @@ class NamedQuery:
 
     @property
     def all_params(self) -> tuple[Param, ...]:
-        """The query's own parameters, then those every query takes (``as_of_disclosure``)."""
+        """The query's own parameters, then those every query takes (``as_of_disclosure``, ``chamber``)."""
         return (*self.params, *COMMON_PARAMS)
 
     def validate(self, raw: Mapping[str, Any] | None) -> dict[str, Any]:
@@ -206,7 +208,16 @@ AS_OF_DISCLOSURE = Param(
     "date",
     "What was public on this date: only filings the Clerk received (filing_date) on or before it, YYYY-MM-DD.",
 )
-COMMON_PARAMS = (AS_OF_DISCLOSURE,)
+CHAMBERS = ("house", "senate", "both")
+CHAMBER = Param(
+    "chamber",
+    "choice",
+    "Only reports filed with this chamber: house, senate or both.",
+    default="both",
+    choices=CHAMBERS,
+    normalize=str.lower,
+)
+COMMON_PARAMS = (AS_OF_DISCLOSURE, CHAMBER)
 
 
 def _public(column: str = "filing_date") -> str:
@@ -214,12 +225,18 @@ def _public(column: str = "filing_date") -> str:
     return f"($as_of_disclosure IS NULL OR {column} <= CAST($as_of_disclosure AS DATE))"
 
 
+def _chamber(column: str = "chamber") -> str:
+    """SQL: the row's report was filed with ``$chamber`` (any chamber for ``both``)."""
+    return f"($chamber = 'both' OR {column} = $chamber)"
+
+
 _CONTEXT_SQL = f"""
     SELECT min(filing_date) AS first_filed,
            CAST(count_if({_public()}) AS BIGINT) AS public_rows,
            max(CASE WHEN {_public()} THEN transaction_date END) AS data_ends,
            CAST(NULL AS DATE) AS window_start, CAST(NULL AS DATE) AS window_end
-    FROM gold.fact_transactions"""
+    FROM gold.fact_transactions
+    WHERE {_chamber()}"""
 """Context of a query without a window: where the public transactions end."""
 
 
@@ -250,7 +267,7 @@ MEMBER_TRADES = NamedQuery(
           AND ($transaction_type IS NULL OR transaction_type = $transaction_type)
           AND ($date_from IS NULL OR transaction_date >= CAST($date_from AS DATE))
           AND ($date_to IS NULL OR transaction_date <= CAST($date_to AS DATE))
-          AND {_public()}
+          AND {_public()} AND {_chamber()}
         ORDER BY transaction_date DESC NULLS LAST, doc_id, line_no
         LIMIT $limit OFFSET $offset"""
     },
@@ -289,6 +306,13 @@ _TRENDING_CONTEXT = f"""
 
 
 def _trending_refuse(values: Mapping[str, Any]) -> str | None:
+    # gold.agg_trending_stocks is ranked over both chambers and has no chamber column to filter on.
+    if values.get("chamber", "both") != "both":
+        return (
+            f"chamber={values['chamber']} is not available: the precomputed rankings "
+            "(gold.agg_trending_stocks) count both chambers together and hold no chamber column. "
+            "Use chamber=both (the default), or top_traders / member_trades, which filter by chamber."
+        )
     if values.get("as_of_disclosure") is not None and values.get("basis") == "trade":
         return (
             "as_of_disclosure needs basis=disclosure: a ranking by trade date also counts trades "
@@ -338,8 +362,8 @@ _TRADER_ORDER = {
     "late_rate": "late_rate DESC NULLS LAST, trades DESC",
 }
 _TRADERS_END = f"""coalesce(CAST($as_of_date AS DATE),
-                 (SELECT max(transaction_date) FROM gold.fact_transactions WHERE {_public()}))"""
-"""The window's last day: ``as_of_date``, else the latest trade date among the public rows."""
+                 (SELECT max(transaction_date) FROM gold.fact_transactions WHERE {_public()} AND {_chamber()}))"""
+"""The window's last day: ``as_of_date``, else the latest trade date among the public rows of the chamber."""
 _TRADERS_SQL = f"""
     WITH w AS (SELECT {_TRADERS_END} AS window_end)
     SELECT bioguide_id,
@@ -359,7 +383,7 @@ _TRADERS_SQL = f"""
       AND transaction_date > w.window_end - CAST($days AS INTEGER)
       AND transaction_date <= w.window_end
       AND ($party IS NULL OR party = $party)
-      AND {_public()}
+      AND {_public()} AND {_chamber()}
     GROUP BY bioguide_id
     ORDER BY {{order}}, bioguide_id
     LIMIT $limit"""
@@ -369,7 +393,8 @@ _TRADERS_CONTEXT = f"""
            max(CASE WHEN {_public()} THEN transaction_date END) AS data_ends,
            CAST({_TRADERS_END} - CAST($days AS INTEGER) + 1 AS DATE) AS window_start,
            CAST({_TRADERS_END} AS DATE) AS window_end
-    FROM gold.fact_transactions"""
+    FROM gold.fact_transactions
+    WHERE {_chamber()}"""
 
 TOP_TRADERS = NamedQuery(
     "top_traders",
@@ -387,6 +412,9 @@ TOP_TRADERS = NamedQuery(
     empty_note="no trades by Members between {window_start} and {window_end}; the data ends on {data_ends}",
 )
 
+_SEARCH_FILTERED = "($as_of_disclosure IS NOT NULL OR $chamber <> 'both')"
+"""SQL: search counts trades itself (the precomputed counts would include what is filtered out)."""
+
 SEARCH = NamedQuery(
     "search",
     "Find members (by name or bioguide id) and assets (by ticker, asset or company name).",
@@ -394,31 +422,32 @@ SEARCH = NamedQuery(
         Param("q", "str", "Text to look for, e.g. 'pelosi' or 'NVDA'.", required=True, max_length=100),
         dataclasses.replace(_LIMIT, default=20, maximum=1000),
     ),
-    # With as_of_disclosure, trade counts come from the transactions public then, and only assets
-    # traded in them are found (the precomputed counts include later filings).
+    # With as_of_disclosure or one chamber, trade counts come from the transactions public then (of
+    # that chamber), and only assets traded in them are found: the precomputed counts span every
+    # filing of both chambers. Members of the other chamber show only if they filed with this one.
     {
         None: f"""
         WITH pub AS (SELECT bioguide_id, ticker, asset_key FROM gold.fact_transactions
-                     WHERE $as_of_disclosure IS NOT NULL AND {_public()}),
+                     WHERE {_SEARCH_FILTERED} AND {_public()} AND {_chamber()}),
              by_member AS (SELECT bioguide_id, count(*) AS trades FROM pub GROUP BY bioguide_id),
              by_asset AS (SELECT asset_key, count(*) AS trades FROM pub GROUP BY asset_key)
         SELECT kind, key, name, detail, trades FROM (
             SELECT 'member' AS kind, m.bioguide_id AS key, m.full_name AS name,
                    concat_ws(' ', m.party, m.state, m.chamber) AS detail,
-                   CASE WHEN $as_of_disclosure IS NULL THEN s.trades ELSE coalesce(p.trades, 0) END AS trades,
+                   CASE WHEN {_SEARCH_FILTERED} THEN coalesce(p.trades, 0) ELSE s.trades END AS trades,
                    CASE WHEN upper(m.bioguide_id) = upper($q) THEN 0
                         WHEN lower(m.full_name) = lower($q) OR lower(m.last_name) = lower($q) THEN 1
                         WHEN starts_with(lower(m.last_name), lower($q)) THEN 2 ELSE 3 END AS score
             FROM gold.dim_members m
             LEFT JOIN gold.agg_member_stats s ON s.bioguide_id = m.bioguide_id AND s.period = 'all'
             LEFT JOIN by_member p ON p.bioguide_id = m.bioguide_id
-            WHERE m.is_current
+            WHERE m.is_current AND ({_chamber("m.chamber")} OR p.trades IS NOT NULL)
               AND (contains(lower(m.full_name), lower($q)) OR upper(m.bioguide_id) = upper($q))
             UNION ALL
             SELECT 'asset', coalesce(a.ticker, CAST(a.asset_key AS VARCHAR)),
                    coalesce(a.company_name, a.asset_name),
                    concat_ws(' ', a.asset_type, a.sector),
-                   CASE WHEN $as_of_disclosure IS NULL THEN a.trade_count ELSE p.trades END,
+                   CASE WHEN {_SEARCH_FILTERED} THEN p.trades ELSE a.trade_count END,
                    CASE WHEN upper(a.ticker) = upper($q) THEN 0
                         WHEN starts_with(upper(a.ticker), upper($q)) THEN 1
                         WHEN lower(a.asset_name) = lower($q) THEN 1 ELSE 3 END
@@ -427,7 +456,7 @@ SEARCH = NamedQuery(
             WHERE (upper(a.ticker) = upper($q) OR starts_with(upper(a.ticker), upper($q))
                    OR contains(lower(a.asset_name), lower($q))
                    OR contains(lower(coalesce(a.company_name, '')), lower($q)))
-              AND ($as_of_disclosure IS NULL OR p.trades IS NOT NULL)
+              AND (NOT {_SEARCH_FILTERED} OR p.trades IS NOT NULL)
         )
         ORDER BY score, trades DESC NULLS LAST, name
         LIMIT $limit"""
@@ -455,17 +484,18 @@ FILING = NamedQuery(
                t.is_late, t.description, t.subholding_of, t.bioguide_id, t.party
         FROM gold.fact_filings f
         LEFT JOIN gold.fact_transactions t ON t.doc_id = f.doc_id
-        WHERE f.doc_id = $doc_id AND {_public("f.filing_date")}
+        WHERE f.doc_id = $doc_id AND {_public("f.filing_date")} AND {_chamber("f.chamber")}
         ORDER BY t.line_no NULLS FIRST"""
     },
-    empty_error="No filing with doc_id {doc_id!r} (at the version read, and received by as_of_disclosure "
-    "when given). Find DocIDs with the search or member_trades queries.",
+    empty_error="No filing with doc_id {doc_id!r} (at the version read, with chamber={chamber}, and "
+    "received by as_of_disclosure when given). Find DocIDs with the search or member_trades queries.",
     context=f"""
     SELECT min(filing_date) AS first_filed,
            CAST(count_if({_public()}) AS BIGINT) AS public_rows,
            max(CASE WHEN {_public()} THEN filing_date END) AS data_ends,
            CAST(NULL AS DATE) AS window_start, CAST(NULL AS DATE) AS window_end
-    FROM gold.fact_filings""",
+    FROM gold.fact_filings
+    WHERE {_chamber()}""",
 )
 
 SUMMARY = NamedQuery(
@@ -477,13 +507,13 @@ SUMMARY = NamedQuery(
         None: f"""
         WITH f AS (SELECT count(*) AS filings, CAST(count_if(filing_type = 'P') AS BIGINT) AS ptr_filings,
                           max(filing_date) AS last_filing_date
-                   FROM gold.fact_filings WHERE {_public()}),
+                   FROM gold.fact_filings WHERE {_public()} AND {_chamber()}),
              t AS (SELECT count(*) AS transactions, count(DISTINCT bioguide_id) AS members_trading,
                           count(DISTINCT ticker) AS tickers, min(transaction_date) AS first_trade,
                           max(transaction_date) AS last_trade, sum(amount_midpoint) AS est_volume,
                           avg(CAST(is_late AS DOUBLE)) AS late_rate
-                   FROM gold.fact_transactions WHERE {_public()}),
-             m AS (SELECT count(*) AS members FROM gold.dim_members WHERE is_current)
+                   FROM gold.fact_transactions WHERE {_public()} AND {_chamber()}),
+             m AS (SELECT count(*) AS members FROM gold.dim_members WHERE is_current AND {_chamber()})
         SELECT f.filings, f.ptr_filings, f.last_filing_date, t.transactions, t.members_trading, t.tickers,
                t.first_trade, t.last_trade, t.est_volume, t.late_rate, m.members
         FROM f CROSS JOIN t CROSS JOIN m"""
@@ -525,7 +555,7 @@ def explain(query: NamedQuery, values: Mapping[str, Any], context: Mapping[str, 
 
     Returns:
         Keys ``window_start``, ``window_end``, ``window_days``, ``window_basis``, ``data_ends``,
-        ``as_of_disclosure``, ``note``; only those that apply. Dates are ISO text.
+        ``as_of_disclosure``, ``chamber``, ``note``; only those that apply. Dates are ISO text.
     """
     ctx = {k: v for k, v in (context or {}).items() if v is not None}
     text = {k: v.isoformat() if isinstance(v, dt.date) else str(v) for k, v in ctx.items()}
@@ -533,6 +563,8 @@ def explain(query: NamedQuery, values: Mapping[str, Any], context: Mapping[str, 
     disclosed = values.get("as_of_disclosure")
     if disclosed is not None:
         out["as_of_disclosure"] = disclosed.isoformat()
+    if values.get("chamber", "both") != "both":
+        out["chamber"] = values["chamber"]
     if "window_end" in text:
         out["window_start"], out["window_end"] = text["window_start"], text["window_end"]
         out["window_days"] = str(values.get("days") or values.get("window"))
@@ -541,25 +573,33 @@ def explain(query: NamedQuery, values: Mapping[str, Any], context: Mapping[str, 
         out["data_ends"] = text["data_ends"]
     if rows or context is None:
         return out
+    # The context counts only the chamber asked for, so "nothing" and "ends on" are that chamber's.
+    chamber = values.get("chamber", "both")
+    label = "" if chamber == "both" else f"{chamber.capitalize()} "
     public = "public " if disclosed is not None else ""
     if disclosed is not None and not ctx.get("public_rows"):
         first = text.get("first_filed")
-        note = f"nothing was public on {disclosed.isoformat()}: " + (
-            f"the first filing in the data was received on {first}" if first else "the data holds no filings"
+        note = f"{'no ' + label + 'filing' if label else 'nothing'} was public on {disclosed.isoformat()}: " + (
+            f"the first {label}filing in the data was received on {first}" if first
+            else f"the data holds no {label}filings"
         )
     elif not ctx.get("public_rows"):
-        note = "the data holds nothing yet (at the version read)"
+        note = (f"no {label}rows match: the data holds no {label}filings (at the version read)" if label
+                else "the data holds nothing yet (at the version read)")
     elif query.empty_note and "window_end" in text:
         note = query.empty_note.format(**{**{k: v for k, v in values.items() if v is not None}, **text})
         filters = [f"{p.name}={values[p.name]}" for p in query.params
                    if p.name not in _WINDOW_SHAPE and values.get(p.name) is not None]
+        if label:
+            filters.append(f"chamber={chamber}")
         if filters:  # e.g. party: the window may hold trades, just none of these
             head, sep, tail = note.partition(";")
             note = f"{head} matching {', '.join(filters)}{sep}{tail}"
         if disclosed is not None:
             note += f" (counting filings received by {disclosed.isoformat()})"
     else:
-        note = f"no {public}rows match these parameters; the {public}data ends on {text.get('data_ends', '?')}"
+        note = (f"no {public}{label}rows match these parameters; the {public}{label}data ends on "
+                f"{text.get('data_ends', '?')}")
     out["note"] = note[0].upper() + note[1:] + "."
     return out
 

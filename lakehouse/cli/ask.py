@@ -18,6 +18,8 @@ FORMATS = ("table", "csv", "json", "arrow")
 @click.option("--as-of-disclosure", default=None, metavar="YYYY-MM-DD",
               help="What was public on this date: only filings the Clerk received by then "
                    "(unlike --as-of, which reads the tables as they were loaded at a time).")
+@click.option("--chamber", type=click.Choice(("house", "senate", "both"), case_sensitive=False), default=None,
+              help="Only reports filed with this chamber [default: both].")
 @as_of_options
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
               help="arrow: an Arrow IPC stream, with the window and note as schema metadata.")
@@ -26,14 +28,14 @@ FORMATS = ("table", "csv", "json", "arrow")
                    "[token: env LAKEHOUSE_FLIGHT_TOKEN; self-signed TLS: env LAKEHOUSE_FLIGHT_TLS_CERT].")
 @pass_ctx
 @handle_errors
-def ask(c: Context, name: str | None, params: tuple[str, ...], as_of_disclosure: str | None, snapshot_id,
-        as_of, tag, fmt: str, remote: str | None) -> None:
+def ask(c: Context, name: str | None, params: tuple[str, ...], as_of_disclosure: str | None,
+        chamber: str | None, snapshot_id, as_of, tag, fmt: str, remote: str | None) -> None:
     """Run named query NAME (top_traders, trending_stocks, …); without NAME, list them and their parameters.
 
     Windowed queries end their window on the latest date in the data unless as_of_date is given;
     the footer says which window was used, and why an answer is empty.
     """
-    values = _params(params, as_of_disclosure)
+    values = _params(params, as_of_disclosure=as_of_disclosure, chamber=chamber)
     version = version_of(snapshot_id, as_of, tag)
     if remote:
         from lakehouse.client import connect
@@ -50,7 +52,8 @@ def ask(c: Context, name: str | None, params: tuple[str, ...], as_of_disclosure:
     _write(result, fmt)
 
 
-def _params(pairs: tuple[str, ...], as_of_disclosure: str | None) -> dict[str, str]:
+def _params(pairs: tuple[str, ...], **options: str | None) -> dict[str, str]:
+    """``--param`` pairs plus the common parameters given as options (``--as-of-disclosure`` …)."""
     values: dict[str, str] = {}
     for pair in pairs:
         key, sep, value = pair.partition("=")
@@ -59,10 +62,13 @@ def _params(pairs: tuple[str, ...], as_of_disclosure: str | None) -> dict[str, s
         if key.strip() in values:
             raise click.UsageError(f"Parameter {key.strip()!r} is given twice; give it once.")
         values[key.strip()] = value
-    if as_of_disclosure is not None:
-        if "as_of_disclosure" in values:
-            raise click.UsageError("Give as_of_disclosure once: --as-of-disclosure or --param, not both.")
-        values["as_of_disclosure"] = as_of_disclosure
+    for key, value in options.items():
+        if value is None:
+            continue
+        if key in values:
+            flag = "--" + key.replace("_", "-")
+            raise click.UsageError(f"Give {key} once: {flag} or --param, not both.")
+        values[key] = value
     return values
 
 
@@ -91,6 +97,8 @@ def footer(metadata: dict[bytes, bytes] | None) -> list[str]:
                      f"{get('window_basis')}); the data ends on {get('data_ends')}")
     if get("as_of_disclosure"):
         lines.append(f"public on {get('as_of_disclosure')}: only filings received by then")
+    if get("chamber"):
+        lines.append(f"chamber: {get('chamber')} only (reports filed with it)")
     if get("note"):
         lines.append(f"note: {get('note')}")
     return lines

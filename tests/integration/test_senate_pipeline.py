@@ -89,3 +89,9 @@ def test_senate_reports_reach_gold_beside_the_house_with_their_senator(senate_ho
     fetterman = app.query("select asset_type, is_late, due_date, party, state from gold.fact_transactions "
                           "where doc_id like '4b69867f%'").to_pylist()
     assert fetterman[0]["asset_type"] == "CS" and fetterman[0]["state"] == "PA"
+    # The named questions answer by chamber (the House side of this warehouse is empty).
+    senate = app.ask("top_traders", {"chamber": "senate", "days": 30}).to_pylist()
+    assert {r["bioguide_id"] for r in senate} == {"B001236", "W000802", "F000479"}
+    assert app.ask("top_traders", {"chamber": "house", "days": 30}).num_rows == 0
+    trades = app.ask("member_trades", {"bioguide_id": "F000479", "chamber": "senate"}).to_pylist()
+    assert [(t["doc_id"][:8], t["asset_type"], t["transaction_type"]) for t in trades] == [("4b69867f", "CS", "purchase")]

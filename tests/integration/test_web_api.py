@@ -192,7 +192,7 @@ def test_errors_say_what_is_expected(real):
         assert r.headers.get("Cache-Control") in (None, "no-store")
     expected = get(f"{url}/v1/trending-stocks?window=14d").json()["error"]["expected"]
     assert [p["name"] for p in expected["parameters"]] == ["window", "as_of_date", "basis", "sort", "limit",
-                                                       "as_of_disclosure"]
+                                                       "as_of_disclosure", "chamber"]
     assert requests.post(f"{url}/v1/summary", timeout=10).status_code == 405
 
 
