@@ -568,11 +568,14 @@ SENATE_TRANSACTIONS = TableSpec(
         _c("amount_low", L, "Lower bound of the bucket in dollars."),
         _c("amount_high", L, "Upper bound in dollars; null for an open-ended bucket."),
         _c("comment", S, "The row's comment; null for '--'."),
-        _c("row_checks_failed", S, "Comma-separated problems found on the row (unknown_owner, bad_date …); '' "
-           "when none. The row is kept all the same.", True),
+        _c("row_checks_failed", S, "Comma-separated problems that leave a value of the row unknown "
+           "(unparseable_transaction_date, unknown_owner, unknown_amount …); '' when none. The row stays in silver; "
+           "gold counts only rows without them.", True),
         _c("parser_version", S, "Version of the page parser.", True),
         _c("page_sha256", S, "SHA-256 of the page in bronze.", True),
         _c("extracted_at", TS, "When the row was read.", True),
+        _c("row_notes", S, "Comma-separated oddities that leave the row usable (empty_asset_type: the 2014 form "
+           "left Asset Type blank on every row; ticker_in_asset_name; unknown_asset_type …); '' when none."),
     ),
     partition_by=("year",),
     sort_by=("report_id", "line_no"),

@@ -37,6 +37,7 @@ client per thread.
 
 from __future__ import annotations
 
+import abc
 import base64
 import dataclasses
 import datetime as dt
@@ -53,6 +54,7 @@ from urllib.parse import urljoin, urlparse
 from core.errors import SourceError
 from core.settings import Settings, load_settings
 from jobs.bronze.source import RateLimiter, Source, make_session
+from jobs.silver.senate_ptr import SenatePageError, parse_date, parse_senate_paper_page, title_facts
 
 logger = logging.getLogger(__name__)
 
@@ -121,14 +123,12 @@ class SearchRow:
     @property
     def report_for(self) -> dt.date | None:
         """The date in the title (the report's period), when it has one."""
-        m = re.search(r"(\d{2}/\d{2}/\d{4})", self.title)
-        return _parse_date(m.group(1)) if m else None
+        return title_facts(self.title)[0]
 
     @property
     def amendment(self) -> int | None:
         """N of ``(Amendment N)`` in the title; None for an original report."""
-        m = re.search(r"\(Amendment\s+(\d+)\)", self.title, re.IGNORECASE)
-        return int(m.group(1)) if m else None
+        return title_facts(self.title)[1]
 
 
 def parse_search_row(cells: list[Any]) -> SearchRow | None:
@@ -141,15 +141,13 @@ def parse_search_row(cells: list[Any]) -> SearchRow | None:
         return None
     title = " ".join(html.unescape(re.sub(r"<[^>]+>", "", m.group("title"))).split())
     return SearchRow(report_id=m.group("id"), kind=m.group("kind").lower(), first_name=cells[0].strip(),
-                     last_name=cells[1].strip(), office=cells[2].strip(), filed_date=_parse_date(cells[4]),
+                     last_name=cells[1].strip(), office=cells[2].strip(), filed_date=parse_date(cells[4]),
                      title=title, link=html.unescape(m.group("href")), raw=tuple(cells))
 
 
 def paper_image_urls(page: bytes | str, base_url: str = EFD_BASE_URL) -> list[str]:
     """The absolute URLs of a paper report's scanned pages, in page order (:func:`parse_senate_paper_page`);
     empty when the page shows none."""
-    from jobs.silver.senate_ptr import SenatePageError, parse_senate_paper_page
-
     try:
         return parse_senate_paper_page(page, base_url + "/search/")
     except SenatePageError:
@@ -172,13 +170,6 @@ def _form_token(page: bytes) -> tuple[str | None, bool]:
 def _title(body: bytes) -> str:
     m = _TITLE.search(body[:4096])
     return " ".join(html.unescape(m.group(1).decode("utf-8", "replace")).split()) if m else ""
-
-
-def _parse_date(text: str) -> dt.date | None:
-    try:
-        return dt.datetime.strptime(text.strip(), "%m/%d/%Y").date()
-    except ValueError:
-        return None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -368,17 +359,20 @@ def _retry_after(ans: _Answer) -> float | None:
 # --------------------------------------------------------------------------------------------- clients
 
 
-class _Reports:
+class _Reports(abc.ABC):
     """What the live client and a mirror share: reading report pages and a paper report's scanned pages."""
 
+    @abc.abstractmethod
     def search_ptrs(self, start: dt.date, end: dt.date) -> Iterator[SearchRow]:
-        raise NotImplementedError
+        """Each PTR received from ``start`` to ``end`` (inclusive), once, oldest first."""
 
+    @abc.abstractmethod
     def report_page(self, row: SearchRow) -> bytes:
-        raise NotImplementedError
+        """The bytes of the report's page."""
 
+    @abc.abstractmethod
     def _media(self, url: str) -> bytes:
-        raise NotImplementedError
+        """The bytes of a scanned page image."""
 
     def paper_pages(self, row: SearchRow, page: bytes | None = None) -> list[tuple[str, bytes]]:
         """``(url, bytes)`` of each scanned GIF page of a paper report, in page order.
@@ -407,7 +401,7 @@ class _Reports:
             out.append((url, content))
         return out
 
-    def close(self) -> None:
+    def close(self) -> None:  # noqa: B027 (a mirror holds nothing to release; the live client overrides it)
         """Release connections and the browser, if any."""
 
     def __enter__(self):

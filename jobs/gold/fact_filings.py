@@ -10,6 +10,7 @@ from __future__ import annotations
 import ibis
 import ibis.expr.types as ir
 
+from jobs.silver.senate_members import filer_display_name
 from jobs.spec import Input, JobSpec, ReadMode, Scope, WriteMode
 
 
@@ -38,12 +39,10 @@ def senate_filings_like_house(filings: ir.Table, pages: ir.Table, matches: ir.Ta
                                            document_size_bytes=pages.size_bytes.max())
     m = matches.select(m_report="report_id", bioguide_id="bioguide_id", state="state")
     j = filings.left_join(docs, "report_id").left_join(m, filings.report_id == m.m_report)
-    name = j.first_name.fill_null("") + " " + j.last_name.fill_null("") + ibis.ifelse(
-        j.suffix.isnull(), "", " " + j.suffix)
     return j.select(
         doc_id=j.report_id, year=j.year, filing_type=ibis.literal("P"),
         filing_type_name=ibis.literal("Periodic Transaction Report"), filing_date=j.filed_date,
-        filer_name=name.strip(), prefix=ibis.null("string"), first_name=j.first_name, last_name=j.last_name,
+        filer_name=filer_display_name(j), prefix=ibis.null("string"), first_name=j.first_name, last_name=j.last_name,
         suffix=j.suffix, state_district=ibis.null("string"), state=j.state, district=ibis.null("int32"),
         is_efiled=j.report_kind == "ptr", is_amendment=j.is_amendment, pdf_url=j.report_url,
         quality_issues=ibis.literal([], type="array<string>"), document_sha256=j.document_sha256,

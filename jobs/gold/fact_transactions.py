@@ -25,6 +25,7 @@ import ibis
 import ibis.expr.datatypes as dt
 import ibis.expr.types as ir
 
+from jobs.silver.senate_members import filer_display_name
 from jobs.spec import Input, JobSpec, ReadMode, Scope, WriteMode
 
 
@@ -116,8 +117,7 @@ def senate_rows(transactions: ir.Table, filings: ir.Table, matches: ir.Table) ->
     restated = filings.filter(filings.amends_report_id.notnull()).select(s_id="amends_report_id")
     f = filings.filter(filings.report_kind == "ptr").select(
         f_report="report_id", filing_date="filed_date", report_url="report_url",
-        filer_name=filings.first_name.fill_null("") + " " + filings.last_name.fill_null("")
-        + ibis.ifelse(filings.suffix.isnull(), "", " " + filings.suffix))
+        filer_name=filer_display_name(filings))
     t = transactions.join(f, transactions.report_id == f.f_report)
     t = t.anti_join(restated, t.report_id == restated.s_id)
     m = matches.select(m_report="report_id", bioguide_id="bioguide_id")

@@ -27,7 +27,7 @@ import pyarrow as pa
 from catalog.registry import SENATE_FILINGS, SENATE_REPORTS, SENATE_TRANSACTIONS
 from catalog.store import SOURCE_PREFIX, Store
 from jobs.runner import merge_rows, write_audit_publish_together
-from jobs.silver.senate_ptr import SenatePageError, SenatePtrPage, parse_senate_ptr
+from jobs.silver.senate_ptr import SenatePageError, SenatePtrPage, parse_senate_ptr, title_facts
 from jobs.spec import ExtractionReport, ExtractionSpec
 
 PARSER_VERSION = "senate-ptr-1"
@@ -38,6 +38,13 @@ _COLUMNS = ["report_id", "year", "report_kind", "first_name", "last_name", "offi
             "sha256", "content", "fetched_at"]
 _SUFFIX = re.compile(r",?\s+(Jr\.?|Sr\.?|II|III|IV|V)$", re.IGNORECASE)
 _SUFFIXES = {"jr": "Jr.", "sr": "Sr."}
+ROW_NOTES = frozenset({"empty_asset_type", "unknown_asset_type", "ticker_in_asset_name", "odd_ticker",
+                       "unparseable_line_no"})
+"""Row problems that leave every value gold needs readable, so the row still counts: the 2014 form left Asset
+Type blank on every row; a ticker typed into the name keeps the name; an odd ticker cell is kept as printed;
+an unreadable '#' cell is replaced by the row's position (line_no). Every other problem (a date, owner, type or
+amount that cannot be read, a row cut short) keeps the row out of gold until it is fixed."""
+
 LINK_SHARE = 0.5
 """An amendment links to the earlier report whose rows it repeats most, if they share at least this
 share of the larger report's rows: amendments correct a few cells, they do not replace most rows."""
@@ -92,15 +99,15 @@ def read_report(page: Mapping, now: dt.datetime) -> tuple[dict, list[dict]]:
     last_name, suffix = split_suffix(page["last_name"])
     filing = dict(
         report_id=page["report_id"], year=page["year"], report_kind=page["report_kind"], title=page["title"],
-        report_for=None, amendment_no=_amendment_no(page["title"]), is_amendment=False,
+        report_for=None, amendment_no=None, is_amendment=False,
         first_name=page["first_name"], last_name=last_name, suffix=suffix,
         filer_name=" ".join(x for x in (page["first_name"], last_name, suffix) if x) or None, office=page["office"],
         filed_date=page["filed_date"], filed_at=None, transactions_declared=None, rows_found=0,
         extraction_status="needs_review", issues="", amends_report_id=None, report_url=page["url"],
         parser_version=PARSER_VERSION, page_sha256=page["sha256"], extracted_at=now,
     )
+    filing["report_for"], filing["amendment_no"] = title_facts(page["title"])
     filing["is_amendment"] = filing["amendment_no"] is not None
-    filing["report_for"] = _title_date(page["title"])
     if page["report_kind"] != "ptr":
         # Scanned pages: a person reads the rows (the review queue); until then the report has none.
         filing["issues"] = "paper_rows_to_review"
@@ -132,7 +139,8 @@ def transaction_rows(parsed: SenatePtrPage, page: Mapping, now: dt.datetime) -> 
         description=row.description, transaction_type=row.transaction_type,
         transaction_type_text=row.transaction_type_text or None, transaction_date=row.transaction_date,
         amount_range=row.amount_range, amount_low=row.amount_low, amount_high=row.amount_high, comment=row.comment,
-        row_checks_failed=",".join(_problem_code(p) for p in row.problems), parser_version=PARSER_VERSION,
+        row_checks_failed=",".join(c for c in map(_problem_code, row.problems) if c not in ROW_NOTES),
+        row_notes=",".join(c for c in map(_problem_code, row.problems) if c in ROW_NOTES), parser_version=PARSER_VERSION,
         page_sha256=page["sha256"], extracted_at=now,
     ) for row in parsed.rows]
 
@@ -227,21 +235,6 @@ def _latest_per_report(pages: list[dict]) -> list[dict]:
         if held is None or page["fetched_at"] >= held["fetched_at"]:
             latest[page["report_id"]] = page
     return sorted(latest.values(), key=lambda p: (p["filed_date"] or dt.date.min, p["report_id"]))
-
-
-def _amendment_no(title: str | None) -> int | None:
-    match = re.search(r"\(Amendment\s+(\d+)\)", title or "", re.IGNORECASE)
-    return int(match.group(1)) if match else None
-
-
-def _title_date(title: str | None) -> dt.date | None:
-    match = re.search(r"\b(\d{2})/(\d{2})/(\d{4})\b", title or "")
-    if not match:
-        return None
-    try:
-        return dt.date(int(match.group(3)), int(match.group(1)), int(match.group(2)))
-    except ValueError:
-        return None
 
 
 def _problem_code(problem: str) -> str:

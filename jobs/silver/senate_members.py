@@ -166,6 +166,12 @@ def candidates(filings: ir.Table, members: ir.Table, terms: ir.Table) -> ir.Tabl
                                                         state=c.state.max())
 
 
+def filer_display_name(reports: ir.Table) -> ir.StringValue:
+    """'First Last Suffix' of a Senate report's filer, as the search lists them (gold and the matches show it)."""
+    return (reports.first_name.fill_null("") + " " + reports.last_name.fill_null("") + " "
+            + reports.suffix.fill_null("")).strip()
+
+
 def transform(filings: ir.Table, members: ir.Table, terms: ir.Table) -> ir.Table:
     """One row per report: the matched Senator, or why there is none (see the module docstring)."""
     found = candidates(filings, members, terms)
@@ -181,7 +187,7 @@ def transform(filings: ir.Table, members: ir.Table, terms: ir.Table) -> ir.Table
                              ids="ids")
     j = filings.left_join(decided, filings.report_id == decided.d_id)
     n = j.n.fill_null(0)
-    filer = (j.first_name.fill_null("") + " " + j.last_name.fill_null("") + " " + j.suffix.fill_null("")).strip()
+    filer = filer_display_name(j)
     return j.select(
         report_id=j.report_id,
         year=j.year,

@@ -202,7 +202,18 @@ def _content(node: HtmlElement) -> list[HtmlElement | str]:
 # Cells
 
 
-def _parse_date(text: str) -> dt.date | None:
+def title_facts(title: str | None) -> tuple[dt.date | None, int | None]:
+    """(the date after "for", N of "(Amendment N)") of an eFD report title, as the page and the search print
+    it: ``Periodic Transaction Report for 06/16/2026 (Amendment 1)``."""
+    title = title or ""
+    report_for = _TITLE_FOR_RE.search(title)
+    amendment = _AMENDMENT_RE.search(title)
+    return (parse_date(report_for.group(1)) if report_for else None,
+            int(amendment.group(1)) if amendment else None)
+
+
+def parse_date(text: str) -> dt.date | None:
+    """An eFD date: MM/DD/YYYY (or YYYY-MM-DD in 2026 sub-lines); None when it is neither or impossible."""
     match = _US_DATE_RE.match(text)
     try:
         if match:
@@ -221,7 +232,7 @@ def _parse_filed(text: str) -> dt.datetime | None:
     match = _FILED_PARTS_RE.match(_collapse(text))
     if not match:
         return None
-    day = _parse_date(match.group(1))
+    day = parse_date(match.group(1))
     if day is None:
         return None
     if match.group(2) is None:
@@ -395,7 +406,7 @@ def _parse_row(ordinal: int, tr: HtmlElement, fields: list[str | None], filed: d
         problems.append(f"unparseable_line_no:{line_no_text!r}")
 
     date_text = text("transaction_date")
-    tx_date = _parse_date(date_text)
+    tx_date = parse_date(date_text)
     if tx_date is None:
         problems.append(f"unparseable_transaction_date:{date_text!r}")
     elif tx_date < MIN_PLAUSIBLE_DATE:
@@ -513,11 +524,9 @@ def parse_senate_ptr(html: bytes | str, report_id: str) -> SenatePtrPage:
         title = _first_text(root, "h1") or ""
         if _PTR_MARKER not in _page_title(root).lower():
             problems.append("no_ptr_title")
-    report_for_match = _TITLE_FOR_RE.search(title)
-    report_for = _parse_date(report_for_match.group(1)) if report_for_match else None
+    report_for, amendment_number = title_facts(title)
     if report_for is None:
         problems.append("no_report_date")
-    amendment = _AMENDMENT_RE.search(title)
 
     filer = _first_text(root, "h2", css_class="filedReport") or _first_text(root, "h2") or ""
     # "The Honorable John Boozman (Boozman, John)": the parenthesis is the filer's sorted name.
@@ -547,7 +556,7 @@ def parse_senate_ptr(html: bytes | str, report_id: str) -> SenatePtrPage:
 
     return SenatePtrPage(
         report_id=report_id, title=title, report_for=report_for,
-        amendment_number=int(amendment.group(1)) if amendment else None,
+        amendment_number=amendment_number,
         filer_name=filer_name, filer_name_sorted=sorted_name.group(1).strip() if sorted_name else None,
         filed_text=filed_text, filed_at=filed_at, declared_total=total, declared_by_owner=by_owner,
         rows=tuple(rows), problems=tuple(problems),

@@ -5,7 +5,8 @@ follows every commit (on local disk and S3), a staged write never becomes what t
 maintenance keeps it current.
 
 DuckDB's iceberg extension comes from PyPI (``duckdb-extension-iceberg``/``-avro``), which ships it
-only for DuckDB 1.5.5; with another DuckDB those tests skip and say why.
+only for DuckDB 1.5.5; requirements.lock pins all three (and polars and Daft), so a missing or
+mismatched engine fails these tests with what to install.
 """
 
 from __future__ import annotations
@@ -105,10 +106,10 @@ def duck():
         import duckdb_extension_avro  # noqa: F401
         import duckdb_extension_iceberg
     except ImportError:
-        pytest.skip(f"{NEEDS}; they are not installed")
+        pytest.fail(f"{NEEDS}; they are not installed (requirements.lock pins them: run `make setup`)")
     built_for = sorted(p.name for p in (Path(duckdb_extension_iceberg.__file__).parent / "extensions").iterdir())
     if built_for != [f"v{duckdb.__version__}"]:
-        pytest.skip(f"{NEEDS}; the iceberg extension installed is built for {built_for}, this is DuckDB "
+        pytest.fail(f"{NEEDS}; the iceberg extension installed is built for {built_for}, this is DuckDB "
                     f"{duckdb.__version__} (an extension loads only into its own version)")
     con = run_python("duckdb-load-offline")["con"]
     yield con
@@ -156,7 +157,6 @@ def test_the_one_line_duckdb_recipe_of_tables_describe_runs(app, duck):
 
 
 def test_polars_reads_the_metadata_file(app, expected):
-    pytest.importorskip("polars")
     df = run_python("polars", **where(app))["df"]
     assert [tuple(r) for r in df.rows()] == expected
 
@@ -171,7 +171,6 @@ def test_pyiceberg_reads_through_catalog_config(app, expected, tmp_path, monkeyp
 
 
 def test_daft_reads_through_the_catalog(app, expected, tmp_path, monkeypatch):
-    pytest.importorskip("daft")
     config = CliRunner().invoke(main, ["--home", str(app.settings.home), "catalog-config"])
     (tmp_path / ".pyiceberg.yaml").write_text(config.stdout)
     use_pyiceberg_home(monkeypatch, tmp_path)

@@ -47,7 +47,7 @@ def test_ingest_then_silver_reads_every_captured_report(senate_home):
     # Paper rows of the search list names in capitals, as the site sends them.
     assert sorted((r["last_name"], r["report_kind"], r["rows_found"], r["extraction_status"])
                   for r in filings.values()) == [
-        ("BLUMENTHAL", "paper", 0, "needs_review"), ("Boozman", "ptr", 15, "ok"), ("Boozman", "ptr", 18, "needs_review"),
+        ("BLUMENTHAL", "paper", 0, "needs_review"), ("Boozman", "ptr", 15, "ok"), ("Boozman", "ptr", 18, "ok"),
         ("Boozman", "ptr", 18, "ok"), ("Fetterman", "ptr", 1, "ok"), ("Whitehouse", "ptr", 3, "ok")]
     assert filings[AMENDMENT]["amends_report_id"] == AMENDED and filings[AMENDMENT]["amendment_no"] == 1
     rows = app.store.read("silver.senate_transactions")
@@ -82,7 +82,7 @@ def test_senate_reports_reach_gold_beside_the_house_with_their_senator(senate_ho
         "count(distinct transaction_key) as keys, bool_and(transaction_key < 0) as negative "
         "from gold.fact_transactions group by 1 order by 1").to_pylist()
     # The 10:19 original is restated by Amendment 1, so only the amendment's 18 rows count; three of the
-    # original's rows had a ticker typed into the name (flagged in silver), which the amendment fixed.
+    # original's rows had a ticker typed into the name (noted in silver), which the amendment fixed.
     assert [(r["report"], r["n"], r["chamber"], r["who"], r["keys"], r["negative"]) for r in facts] == [
         ("2e076759", 15, "senate", "B001236", 15, True), ("4aa0094d", 3, "senate", "W000802", 3, True),
         ("4b69867f", 1, "senate", "F000479", 1, True), ("727b4eb6", 18, "senate", "B001236", 18, True)]

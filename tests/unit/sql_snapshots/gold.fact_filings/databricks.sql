@@ -53,8 +53,11 @@ WITH `t21` AS (
       'Periodic Transaction Report' AS `filing_type_name`,
       `t8`.`filed_date` AS `filing_date`,
       TRIM(' \t\n\r\v\f' FROM CONCAT(
-        CONCAT(CONCAT(COALESCE(`t8`.`first_name`, ''), ' '), COALESCE(`t8`.`last_name`, '')),
-        IF(`t8`.`suffix` IS NULL, '', CONCAT(' ', `t8`.`suffix`))
+        CONCAT(
+          CONCAT(CONCAT(COALESCE(`t8`.`first_name`, ''), ' '), COALESCE(`t8`.`last_name`, '')),
+          ' '
+        ),
+        COALESCE(`t8`.`suffix`, '')
       )) AS `filer_name`,
       CAST(NULL AS STRING) AS `prefix`,
       `t8`.`first_name`,

@@ -53,7 +53,7 @@ WITH "t21" AS (
       'Periodic Transaction Report' AS "filing_type_name",
       "t8"."filed_date" AS "filing_date",
       TRIM(
-        COALESCE("t8"."first_name", '') || ' ' || COALESCE("t8"."last_name", '') || CASE WHEN "t8"."suffix" IS NULL THEN '' ELSE ' ' || "t8"."suffix" END,
+        COALESCE("t8"."first_name", '') || ' ' || COALESCE("t8"."last_name", '') || ' ' || COALESCE("t8"."suffix", ''),
         ' 	
 '
       ) AS "filer_name",

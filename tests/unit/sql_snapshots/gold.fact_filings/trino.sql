@@ -54,8 +54,11 @@ WITH "t21" AS (
       "t8"."filed_date" AS "filing_date",
       TRIM(' 	
 ' FROM CONCAT(
-        CONCAT(CONCAT(COALESCE("t8"."first_name", ''), ' '), COALESCE("t8"."last_name", '')),
-        IF("t8"."suffix" IS NULL, '', CONCAT(' ', "t8"."suffix"))
+        CONCAT(
+          CONCAT(CONCAT(COALESCE("t8"."first_name", ''), ' '), COALESCE("t8"."last_name", '')),
+          ' '
+        ),
+        COALESCE("t8"."suffix", '')
       )) AS "filer_name",
       CAST(NULL AS VARCHAR) AS "prefix",
       "t8"."first_name",

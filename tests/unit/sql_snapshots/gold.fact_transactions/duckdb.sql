@@ -371,7 +371,11 @@ FROM (
             "t2"."report_id" AS "f_report",
             "t2"."filed_date" AS "filing_date",
             "t2"."report_url",
-            COALESCE("t2"."first_name", '') || ' ' || COALESCE("t2"."last_name", '') || CASE WHEN "t2"."suffix" IS NULL THEN '' ELSE ' ' || "t2"."suffix" END AS "filer_name"
+            TRIM(
+              COALESCE("t2"."first_name", '') || ' ' || COALESCE("t2"."last_name", '') || ' ' || COALESCE("t2"."suffix", ''),
+              ' 	
+'
+            ) AS "filer_name"
           FROM "silver_senate_filings" AS "t2"
           WHERE
             "t2"."report_kind" = 'ptr'

@@ -394,10 +394,14 @@ FROM (
             "t2"."report_id" AS "f_report",
             "t2"."filed_date" AS "filing_date",
             "t2"."report_url",
-            CONCAT(
-              CONCAT(CONCAT(COALESCE("t2"."first_name", ''), ' '), COALESCE("t2"."last_name", '')),
-              IF("t2"."suffix" IS NULL, '', CONCAT(' ', "t2"."suffix"))
-            ) AS "filer_name"
+            TRIM(' 	
+' FROM CONCAT(
+              CONCAT(
+                CONCAT(CONCAT(COALESCE("t2"."first_name", ''), ' '), COALESCE("t2"."last_name", '')),
+                ' '
+              ),
+              COALESCE("t2"."suffix", '')
+            )) AS "filer_name"
           FROM "silver_senate_filings" AS "t2"
           WHERE
             "t2"."report_kind" = 'ptr'
