@@ -140,43 +140,47 @@ def agg_trending_stocks(facts: pd.DataFrame) -> pd.DataFrame:
     f["member"] = f["bioguide_id"].fillna("filer:" + f["filer_name"].fillna(""))
     f["is_buy"] = f["transaction_type"] == "purchase"
     f["is_sell"] = f["transaction_type"].isin(["sale", "partial_sale"])
+    # One ranking over both chambers, and one per chamber from its rows alone.
+    scopes = [("both", f)] + [(c, f[f["chamber"] == c]) for c in ("house", "senate")]
     frames = []
-    for basis, column in (("disclosure", "filing_date"), ("trade", "transaction_date")):
-        ev = f[f[column].notna()].assign(event_date=lambda d, c=column: _dates(d[c])).sort_values("event_date")
-        days = ev["event_date"].to_numpy()
-        for as_of in np.unique(days):
-            for window in (7, 30, 90):
-                lo = np.searchsorted(days, as_of - np.timedelta64(window, "D"), side="right")
-                hi = np.searchsorted(days, as_of, side="right")
-                win = ev.iloc[lo:hi]
-                g = win.groupby("ticker")
-                out = pd.DataFrame({
-                    "asset_name": g["asset_name"].max(),
-                    "trades": g.size(),
-                    "members": g["member"].nunique(),
-                    "buying_members": win[win["is_buy"]].groupby("ticker")["member"].nunique(),
-                    "selling_members": win[win["is_sell"]].groupby("ticker")["member"].nunique(),
-                    "buy_volume": win[win["is_buy"]].groupby("ticker")["amount_midpoint"].sum(),
-                    "sell_volume": win[win["is_sell"]].groupby("ticker")["amount_midpoint"].sum(),
-                    "dem_trades": win[win["party"] == "Democrat"].groupby("ticker").size(),
-                    "rep_trades": win[win["party"] == "Republican"].groupby("ticker").size(),
-                    "other_trades": win[~win["party"].isin(["Democrat", "Republican"])].groupby("ticker").size(),
-                }).reset_index()
-                out["as_of_date"], out["window_days"], out["basis"] = as_of, window, basis
-                frames.append(out)
+    for scope, rows in scopes:
+        for basis, column in (("disclosure", "filing_date"), ("trade", "transaction_date")):
+            ev = rows[rows[column].notna()].assign(event_date=lambda d, c=column: _dates(d[c]))
+            ev = ev.sort_values("event_date")
+            days = ev["event_date"].to_numpy()
+            for as_of in np.unique(days):
+                for window in (7, 30, 90):
+                    lo = np.searchsorted(days, as_of - np.timedelta64(window, "D"), side="right")
+                    hi = np.searchsorted(days, as_of, side="right")
+                    win = ev.iloc[lo:hi]
+                    g = win.groupby("ticker")
+                    out = pd.DataFrame({
+                        "asset_name": g["asset_name"].max(),
+                        "trades": g.size(),
+                        "members": g["member"].nunique(),
+                        "buying_members": win[win["is_buy"]].groupby("ticker")["member"].nunique(),
+                        "selling_members": win[win["is_sell"]].groupby("ticker")["member"].nunique(),
+                        "buy_volume": win[win["is_buy"]].groupby("ticker")["amount_midpoint"].sum(),
+                        "sell_volume": win[win["is_sell"]].groupby("ticker")["amount_midpoint"].sum(),
+                        "dem_trades": win[win["party"] == "Democrat"].groupby("ticker").size(),
+                        "rep_trades": win[win["party"] == "Republican"].groupby("ticker").size(),
+                        "other_trades": win[~win["party"].isin(["Democrat", "Republican"])].groupby("ticker").size(),
+                    }).reset_index()
+                    out["as_of_date"], out["window_days"], out["basis"], out["chamber"] = as_of, window, basis, scope
+                    frames.append(out)
     out = pd.concat(frames, ignore_index=True)
     for c in ("buying_members", "selling_members", "dem_trades", "rep_trades", "other_trades"):
         out[c] = out[c].fillna(0).astype("int64")
     out["buy_volume"] = out["buy_volume"].fillna(0.0)
     out["sell_volume"] = out["sell_volume"].fillna(0.0)
     out["net_volume"] = out["buy_volume"] - out["sell_volume"]
-    out = out.sort_values(["as_of_date", "window_days", "basis", "trades", "members", "ticker"],
-                          ascending=[True, True, True, False, False, True])
-    out["rank"] = out.groupby(["as_of_date", "window_days", "basis"]).cumcount() + 1
+    out = out.sort_values(["as_of_date", "window_days", "chamber", "basis", "trades", "members", "ticker"],
+                          ascending=[True, True, True, True, False, False, True])
+    out["rank"] = out.groupby(["as_of_date", "window_days", "chamber", "basis"]).cumcount() + 1
     out["as_of_date"] = out["as_of_date"].dt.date
     return out[["as_of_date", "window_days", "basis", "ticker", "asset_name", "trades", "members",
                 "buying_members", "selling_members", "buy_volume", "sell_volume", "net_volume", "dem_trades",
-                "rep_trades", "other_trades", "rank"]]
+                "rep_trades", "other_trades", "rank", "chamber"]]
 
 
 def agg_member_stats(facts: pd.DataFrame, members: pd.DataFrame) -> pd.DataFrame:

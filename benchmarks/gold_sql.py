@@ -131,19 +131,24 @@ left join securities sec on sec.ticker = s.ticker
 """
 
 AGG_TRENDING_STOCKS = """
-with events as (
-    select ticker, asset_name, coalesce(bioguide_id, 'filer:' || coalesce(filer_name, '')) as member, party,
-           transaction_type, amount_midpoint, 'disclosure' as basis, filing_date as event_date
-    from facts where ticker is not null and filing_date is not null
+with scoped as (
+    select *, 'both' as scope from facts where ticker is not null
     union all
-    select ticker, asset_name, coalesce(bioguide_id, 'filer:' || coalesce(filer_name, '')), party,
+    select *, chamber from facts where ticker is not null and chamber in ('house', 'senate')
+), events as (
+    select scope, ticker, asset_name, coalesce(bioguide_id, 'filer:' || coalesce(filer_name, '')) as member, party,
+           transaction_type, amount_midpoint, 'disclosure' as basis, filing_date as event_date
+    from scoped where filing_date is not null
+    union all
+    select scope, ticker, asset_name, coalesce(bioguide_id, 'filer:' || coalesce(filer_name, '')), party,
            transaction_type, amount_midpoint, 'trade', transaction_date
-    from facts where ticker is not null and transaction_date is not null
+    from scoped where transaction_date is not null
 ), as_of as (
-    select distinct basis, event_date as as_of_date from events
+    select distinct scope, basis, event_date as as_of_date from events
 ), windows(window_days) as (values (7), (30), (90)),
 agg as (
-    select a.as_of_date, w.window_days::int as window_days, e.basis, e.ticker, max(e.asset_name) as asset_name,
+    select a.as_of_date, w.window_days::int as window_days, e.scope, e.basis, e.ticker,
+           max(e.asset_name) as asset_name,
            count(*) as trades,
            count(distinct e.member) as members,
            count(distinct e.member) filter (where e.transaction_type = 'purchase') as buying_members,
@@ -156,14 +161,15 @@ agg as (
            count(*) filter (where not coalesce(e.party in ('Democrat', 'Republican'), false)) as other_trades
     from windows w
     join as_of a on true
-    join events e on e.basis = a.basis and e.event_date <= a.as_of_date
+    join events e on e.scope = a.scope and e.basis = a.basis and e.event_date <= a.as_of_date
                  and e.event_date > a.as_of_date - w.window_days
-    group by a.as_of_date, w.window_days, e.basis, e.ticker
+    group by a.as_of_date, w.window_days, e.scope, e.basis, e.ticker
 )
 select as_of_date, window_days, basis, ticker, asset_name, trades, members, buying_members, selling_members,
        buy_volume, sell_volume, buy_volume - sell_volume as net_volume, dem_trades, rep_trades, other_trades,
-       (row_number() over (partition by as_of_date, window_days, basis
-                           order by trades desc, members desc, ticker))::int as rank
+       (row_number() over (partition by as_of_date, window_days, scope, basis
+                           order by trades desc, members desc, ticker))::int as rank,
+       scope as chamber
 from agg
 """
 

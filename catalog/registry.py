@@ -305,7 +305,9 @@ FACT_FILINGS = TableSpec(
     ),
     partition_by=("year",),
     sort_by=("doc_id",),
-    key=("doc_id",),
+    # The chamber is part of the key: the two chambers' id spaces are separate registries, kept
+    # apart by the key rather than by their ids' shapes (which a check still watches).
+    key=("chamber", "doc_id"),
 )
 
 MEMBERS = TableSpec(
@@ -530,11 +532,11 @@ SENATE_FILINGS = TableSpec(
         _c("filed_date", D, "Date the Senate received the report (the search row's date)."),
         _c("filed_at", TS, "Filing time as printed on an e-filed page ('Filed 07/02/2026 @ 4:12 PM'), Eastern."),
         _c("transactions_declared", I, "The page's own count of transactions, when it prints one."),
-        _c("rows_found", I, "Transaction rows read from the page (0 for paper until reviewed)."),
-        _c("extraction_status", S, "ok, needs_review (page counts disagree, rows with problems, or paper) or "
-           "failed (no transactions table).", True),
-        _c("issues", S, "Comma-separated report-level findings (count_mismatch, paper_rows_to_review, "
-           "amendment_unlinked …)."),
+        _c("rows_found", I, "Transaction rows read from the page; for paper, the rows reviewers entered so far."),
+        _c("extraction_status", S, "ok, needs_review (page counts disagree, rows with problems, or paper pages not "
+           "all reviewed) or failed (no transactions table).", True),
+        _c("issues", S, "Comma-separated report-level findings (count_mismatch, paper_rows_to_review: N of M pages, "
+           "rows_with_problems: N, amendment_unlinked …)."),
         _c("amends_report_id", S, "For an amendment: the filer's earlier report of the same date whose rows it "
            "restates (the page does not say; see docs/senate.md); null when none matches."),
         _c("report_url", S, "The report's page on the eFD site.", True),
@@ -549,8 +551,9 @@ SENATE_FILINGS = TableSpec(
 
 SENATE_TRANSACTIONS = TableSpec(
     "silver.senate_transactions",
-    "One row per transaction row of an e-filed Senate PTR page, in the House model's codes where they mean the "
-    "same (owner, transaction_type, amount buckets).",
+    "One row per transaction row of an e-filed Senate PTR page, or entered by a reviewer from a paper report's page "
+    "image (extraction_method manual), in the House model's codes where they mean the same (owner, "
+    "transaction_type, amount buckets).",
     (
         _c("report_id", S, "eFD report id (UUID).", True),
         _c("line_no", I, "1-based order of the row on the page (the page's '#' column is in row_number).", True),
@@ -572,10 +575,18 @@ SENATE_TRANSACTIONS = TableSpec(
            "(unparseable_transaction_date, unknown_owner, unknown_amount …); '' when none. The row stays in silver; "
            "gold counts only rows without them.", True),
         _c("parser_version", S, "Version of the page parser.", True),
-        _c("page_sha256", S, "SHA-256 of the page in bronze.", True),
+        _c("page_sha256", S, "SHA-256 of the page in bronze (a manual row: of the page image it was read from).",
+           True),
         _c("extracted_at", TS, "When the row was read.", True),
         _c("row_notes", S, "Comma-separated oddities that leave the row usable (empty_asset_type: the 2014 form "
            "left Asset Type blank on every row; ticker_in_asset_name; unknown_asset_type …); '' when none."),
+        # Rows written before reviewers could enter paper reports' rows were all read from e-filed pages.
+        _c("extraction_method", S, "html (read from the e-filed page) or manual (entered by a reviewer from a paper "
+           "report's page image; never replaced by re-extraction).", True, default="html"),
+        _c("page_no", I, "Manual rows: the page image of the paper report the row was read from (its sha256 is "
+           "page_sha256)."),
+        _c("reviewed_by", S, "Manual rows: who entered the row."),
+        _c("reviewed_at", TS, "Manual rows: when the row was entered."),
     ),
     partition_by=("year",),
     sort_by=("report_id", "line_no"),
@@ -624,25 +635,36 @@ EXTRACTION_ISSUES = TableSpec(
 
 REVIEW_QUEUE = TableSpec(
     "silver.review_queue",
-    "PTR rows a person must read: one row per row of a paper form with written cells (handwriting or typing "
-    "is read by a person; OCR only proposes) or ambiguous check boxes, with the cropped image of the row. An item is open while "
-    "silver.ptr_transactions holds no manual row for its (doc_id, line_no); `lakehouse review` lists, "
-    "shows and completes them.",
+    "PTR rows a person must read: one row per row of a House paper form with written cells (handwriting or typing "
+    "is read by a person; OCR only proposes) or ambiguous check boxes, with the cropped image of the row; and one row "
+    "per scanned page image of a Senate paper report, on which a person enters the rows they read. A House item is "
+    "open while silver.ptr_transactions holds no manual row for its (doc_id, line_no); a Senate page while "
+    "reviewed_by is null. `lakehouse review` lists, shows and completes them.",
     (
-        _c("doc_id", S, "DocID of the PTR.", True),
-        _c("line_no", I, "The row's line_no in silver.ptr_transactions.", True),
+        _c("doc_id", S, "DocID of the PTR (House), or the eFD report id of the paper report (Senate).", True),
+        _c("line_no", I, "The row's line_no in silver.ptr_transactions; for a Senate page, its page number.", True),
         _c("year", I, "Filing year.", True),
-        _c("page", I, "PDF page of the row."),
+        _c("page", I, "PDF page of the row; for a Senate page, its page number (bronze.senate_paper_pages.page_no)."),
         _c("fields_to_read", S, "Comma-separated fields the machine could not read (asset_name, owner, "
            "transaction_date, notification_date, transaction_type, amount_range).", True),
         _c("reason", S, "Why the row needs a person, e.g. 'handwritten: asset_name, transaction_date'.", True),
         _c("proposed", S, "The machine's reading as JSON (grid marks; OCR's confident readings of written "
            "cells, only ever proposals), for the reviewer to confirm or correct.", True),
-        _c("row_image_png", BIN, "The row cut from the upright page (PNG, bi-level)."),
-        _c("extraction_method", S, "How the row was read (grid).", True),
+        _c("row_image_png", BIN, "The row cut from the upright page (PNG, bi-level); null for a Senate page, whose "
+           "image stays in bronze.senate_paper_pages (`lakehouse review show` writes it as PNG)."),
+        _c("extraction_method", S, "How the row was read (grid); manual for a Senate page (only a person reads it).",
+           True),
         _c("extractor_version", S, "Version of the extractor.", True),
-        _c("pdf_sha256", S, "SHA-256 of the source PDF.", True),
+        _c("pdf_sha256", S, "SHA-256 of the source PDF; for a Senate page, of its image in bronze.senate_paper_pages.",
+           True),
         _c("queued_at", TS, "When the row was queued.", True),
+        _c("chamber", S, "senate for a page of a Senate paper report; house for a row of a House paper form (every "
+           "row queued before the Senate joined).", True, default="house"),
+        _c("reviewed_by", S, "Senate page: who marked it read (the rows they entered are the page's manual rows of "
+           "silver.senate_transactions); null while open and for House rows (their manual row says it)."),
+        _c("reviewed_at", TS, "Senate page: when it was marked read."),
+        _c("rows_entered", I, "Senate page: how many rows the reviewer entered on it (0: a page without "
+           "transactions, such as a cover letter)."),
     ),
     partition_by=("year",),
     sort_by=("doc_id", "line_no"),
@@ -665,7 +687,8 @@ FACT_TRANSACTIONS = TableSpec(
         _c("party", S, "Member's party at trade date."),
         _c("state", S, "Member's state at trade date."),
         _c("district", I, "Member's district at trade date; null when at-large or a senator."),
-        _c("chamber", S, "The chamber the report was filed with: house (the Clerk) or senate (eFD)."),
+        _c("chamber", S, "The chamber the report was filed with: house (the Clerk) or senate (eFD).", True,
+           default="house"),
         _c("owner", S, "null = filer, SP, JT, DC."),
         _c("ticker", S, "Ticker (dots kept)."),
         _c("asset_name", S, "Asset name."),
@@ -692,7 +715,7 @@ FACT_TRANSACTIONS = TableSpec(
     ),
     partition_by=("year",),
     sort_by=("doc_id", "line_no"),
-    key=("doc_id", "line_no"),
+    key=("chamber", "doc_id", "line_no"),
 )
 
 DIM_MEMBERS = TableSpec(
@@ -740,7 +763,8 @@ DIM_ASSETS = TableSpec(
 
 AGG_TRENDING_STOCKS = TableSpec(
     "gold.agg_trending_stocks",
-    "Per ticker x window (7/30/90 days) x as-of date, by disclosure date and by trade date: activity and rank.",
+    "Per ticker x window (7/30/90 days) x as-of date x chamber (both, house, senate), by disclosure date and by "
+    "trade date: activity and rank.",
     (
         _c("as_of_date", D, "Last day of the window.", True),
         _c("window_days", I, "7, 30 or 90.", True),
@@ -757,10 +781,13 @@ AGG_TRENDING_STOCKS = TableSpec(
         _c("dem_trades", L, "Transactions by Democrats."),
         _c("rep_trades", L, "Transactions by Republicans."),
         _c("other_trades", L, "Transactions by others or unmatched filers."),
-        _c("rank", I, "Rank by trades within (as_of_date, window_days, basis)."),
+        _c("rank", I, "Rank by trades within (as_of_date, window_days, basis, chamber)."),
+        # Rows from before the per-chamber rankings were all rankings over both chambers.
+        _c("chamber", S, "The transactions ranked: both (every chamber's), house or senate (only the reports filed "
+           "with it, on its own as-of dates).", True, default="both"),
     ),
     partition_by=("window_days",),
-    key=("as_of_date", "window_days", "basis", "ticker"),
+    key=("as_of_date", "window_days", "basis", "chamber", "ticker"),
 )
 
 AGG_MEMBER_STATS = TableSpec(

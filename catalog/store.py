@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from catalog.hint import TableLocation, install
 from catalog.reads import Changes, DataFiles, ReadsMixin, rows_where
@@ -51,9 +52,11 @@ class Store(VersionsMixin, ReadsMixin, WritesMixin):
     def init_tables(self, specs: Sequence[TableSpec] = TABLES) -> list[str]:
         """Create missing namespaces and tables; bring existing ones to the registry's schema.
 
-        Evolution is a metadata commit, so no data file is rewritten: a new column is added (a
-        required one only with its declared ``default``, which older rows then read as), and a
-        changed key becomes the table's identifier fields. Old snapshots keep the schema they had.
+        Evolution is one commit: a new column is added (a required one only with its declared
+        ``default``, which older rows then read as), an optional column the registry now requires
+        has its null rows set to the declared default (only the files holding them are rewritten;
+        none when there are no nulls), and a changed key becomes the table's identifier fields. Old
+        snapshots keep the schema and rows they had.
 
         Returns:
             One line per action taken, e.g. ``created bronze.house_fd_index``.
@@ -93,21 +96,66 @@ class Store(VersionsMixin, ReadsMixin, WritesMixin):
                     "default, and the table already holds rows that have no value for them. Declare a `default` "
                     "on the Column (the value existing rows take) or make it optional."
                 )
-            key = tuple(sorted(table.schema().identifier_field_names()))
+            optional = {f.name for f in table.schema().fields if not f.required}
+            tightened = [c for c in spec.columns if c.required and c.name in optional]
+            key = tuple(table.schema().identifier_field_names())
             new_key = tuple(sorted(key)) != tuple(sorted(spec.key))
-            if missing or new_key:
-                with table.update_schema(allow_incompatible_changes=True) as update:
-                    for col in missing:
-                        # Rows written before the column read as its default (optional: null).
-                        update.add_column(col.name, col.type, doc=col.doc, required=col.required,
-                                          default_value=col.default if col.required else None)
-                    if new_key:
-                        update.set_identifier_fields(*spec.key)
+            if missing or new_key or tightened:
+                filled, nulls, counts = self._fill_nulls(spec, table, tightened)
+                with table.transaction() as tx:
+                    if filled.num_rows:
+                        # Copy-on-write of just the files holding a null, in the same commit as the schema.
+                        tx.overwrite(filled, overwrite_filter=nulls)
+                    with tx.update_schema(allow_incompatible_changes=True) as update:
+                        for col in missing:
+                            # Rows written before the column read as its default (optional: null).
+                            update.add_column(col.name, col.type, doc=col.doc, required=col.required,
+                                              default_value=col.default if col.required else None)
+                        for col in tightened:
+                            update.update_column(col.name, required=True)
+                        if new_key:
+                            update.set_identifier_fields(*spec.key)
                 changes = [f"added {', '.join(c.name for c in missing)}"] if missing else []
+                for col in tightened:
+                    count = counts.get(col.name, 0)
+                    changes.append(f"{col.name} required" + (f" ({count} null row(s) set to {col.default!r})"
+                                                             if count else ""))
                 if new_key:
-                    changes.append(f"key ({', '.join(key)}) -> ({', '.join(spec.key)})")
+                    changes.append(f"key ({', '.join(sorted(key))}) -> ({', '.join(spec.key)})")
                 actions.append(f"evolved {spec.identifier}: {'; '.join(changes)}")
         return actions
+
+    @staticmethod
+    def _fill_nulls(spec: TableSpec, table: Table, columns: Sequence[Any]) -> tuple[pa.Table, Any, dict[str, int]]:
+        """The rows that hold a null in a column the registry now requires, with its default set.
+
+        Iceberg can only make a column required when no current row is null in it; rows written
+        before a column was declared required (``chamber`` before the Senate) take the declared
+        default, which states the fact they were written under. Without a default the change is
+        refused. Returns the rows, the filter selecting the rows they replace, and nulls per column.
+        """
+        from functools import reduce
+
+        from pyiceberg.expressions import AlwaysFalse, IsNull, Or
+
+        if not columns:
+            return pa.table({}), AlwaysFalse(), {}
+        nulls = reduce(Or, [IsNull(c.name) for c in columns]) if len(columns) > 1 else IsNull(columns[0].name)
+        rows = table.scan(row_filter=nulls).to_arrow()
+        counts = {c.name: rows.column(c.name).null_count for c in columns}
+        defaults = {c.name: c.default for c in columns}
+        refused = [f"{n} ({counts[n]} row(s))" for n in counts if counts[n] and defaults[n] is None]
+        if refused:
+            raise ConfigError(
+                f"{spec.identifier}: the registry makes {', '.join(refused)} required, but those current rows "
+                "have no value for it. Declare a `default` on the Column (the value those rows take), re-run "
+                "the job that writes the table, or keep the column optional."
+            )
+        for col in columns:
+            index = rows.column_names.index(col.name)
+            field = rows.schema.field(index)
+            rows = rows.set_column(index, field, pc.fill_null(rows.column(index), pa.scalar(col.default, field.type)))
+        return rows, nulls, counts
 
     def table(self, identifier: str) -> Table:
         from pyiceberg.exceptions import NoSuchTableError as IcebergNoSuchTable

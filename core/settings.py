@@ -25,6 +25,8 @@ KNOWN_ENV: dict[str, str] = {
     "LAKEHOUSE_HOME": "Directory of the embedded catalog and warehouse (default ./.lakehouse).",
     "LAKEHOUSE_CATALOG": "Name of the pyiceberg catalog to use (default 'lakehouse').",
     "LAKEHOUSE_SOURCE": "Base URL or directory of the House Clerk site or a mirror of it.",
+    "LAKEHOUSE_SENATE_SOURCE": "Adds the Senate step to `pipeline run`: a saved eFD mirror (directory or URL), or "
+                               "'live' for efdsearch.senate.gov (default: unset, no Senate step).",
     "LAKEHOUSE_HTTP_CONCURRENCY": "Parallel PDF downloads (default 4).",
     "LAKEHOUSE_HTTP_RATE": "Polite request rate limit, requests per second (default 4).",
     "LAKEHOUSE_HTTP_RETRIES": "Retries per request for timeouts, resets, 429 and 5xx (default 5).",
@@ -70,6 +72,9 @@ class Settings:
     """pyiceberg catalog name looked up in .pyiceberg.yaml / PYICEBERG_CATALOG__<NAME>__*."""
     source: str = CLERK_BASE_URL
     """Where House filings come from: the Clerk site, a mirror URL, or a local directory."""
+    senate_source: str | None = None
+    """Where ``pipeline run`` gets Senate eFD reports: a saved mirror (directory or URL), ``live`` for the
+    site (slow: a headless browser when it refuses plain HTTP), or None/``off`` for no Senate step."""
     http_concurrency: int = 4
     """Parallel downloads; the Clerk site is a public service, so stay modest."""
     http_rate: float = 4.0
@@ -135,6 +140,7 @@ _ENV_FIELDS: dict[str, str] = {
     "LAKEHOUSE_HOME": "home",
     "LAKEHOUSE_CATALOG": "catalog_name",
     "LAKEHOUSE_SOURCE": "source",
+    "LAKEHOUSE_SENATE_SOURCE": "senate_source",
     "LAKEHOUSE_HTTP_CONCURRENCY": "http_concurrency",
     "LAKEHOUSE_HTTP_RATE": "http_rate",
     "LAKEHOUSE_HTTP_RETRIES": "http_retries",

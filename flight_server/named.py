@@ -16,7 +16,8 @@ Three rules hold for every query, so each surface (Flight, the HTTP API, ``lakeh
   whose ``filing_date`` (the day the Clerk received the report) is on or before it; rows with no
   filing date are left out. It combines with the version selector (ingestion-time time travel).
 * **``chamber=house|senate|both``** (every query; default ``both``): only rows of reports filed with
-  that chamber, so windows and "the data ends on" are per chamber too.
+  that chamber, so windows and "the data ends on" are per chamber too (``trending_stocks`` reads
+  the ranking precomputed for that chamber; ``both`` ranks the two chambers together).
 
 Each query has a companion ``<name>.context`` query (same parameters, one row: the window it used,
 where the data ends, the first filing date). Run at the same snapshots, it lets :func:`explain`
@@ -281,17 +282,19 @@ _TRENDING_ORDER = {
     "buy_volume": "buy_volume DESC, ticker",
     "sell_volume": "sell_volume DESC, ticker",
 }
-# The trending table holds one ranking per day on which something happened (by basis); on the
-# disclosure basis a ranking as of day D counts only filings received by D, so "public on X" is
-# the latest ranking dated on or before X.
+# The trending table holds one ranking per day on which something happened (by basis and chamber
+# scope: both, house, senate); on the disclosure basis a ranking as of day D counts only filings
+# received by D, so "public on X" is the latest ranking dated on or before X. Each chamber has its
+# own rankings (and so its own latest day); ``both`` is the ranking over both chambers together.
+_TRENDING_ROWS = "window_days = $window AND basis = $basis AND chamber = $chamber"
 _TRENDING_END = f"""coalesce(CAST($as_of_date AS DATE),
                  (SELECT max(as_of_date) FROM gold.agg_trending_stocks
-                  WHERE window_days = $window AND basis = $basis AND {_public("as_of_date")}))"""
+                  WHERE {_TRENDING_ROWS} AND {_public("as_of_date")}))"""
 _TRENDING_SQL = f"""
-    SELECT as_of_date, window_days, basis, rank, ticker, asset_name, trades, members, buying_members,
+    SELECT as_of_date, window_days, basis, chamber, rank, ticker, asset_name, trades, members, buying_members,
            selling_members, buy_volume, sell_volume, net_volume, dem_trades, rep_trades, other_trades
     FROM gold.agg_trending_stocks
-    WHERE window_days = $window AND basis = $basis AND {_public("as_of_date")}
+    WHERE {_TRENDING_ROWS} AND {_public("as_of_date")}
       AND as_of_date = {_TRENDING_END}
     ORDER BY {{order}}
     LIMIT $limit"""
@@ -302,17 +305,10 @@ _TRENDING_CONTEXT = f"""
            CAST({_TRENDING_END} - CAST($window AS INTEGER) + 1 AS DATE) AS window_start,
            CAST({_TRENDING_END} AS DATE) AS window_end
     FROM gold.agg_trending_stocks
-    WHERE window_days = $window AND basis = $basis"""
+    WHERE {_TRENDING_ROWS}"""
 
 
 def _trending_refuse(values: Mapping[str, Any]) -> str | None:
-    # gold.agg_trending_stocks is ranked over both chambers and has no chamber column to filter on.
-    if values.get("chamber", "both") != "both":
-        return (
-            f"chamber={values['chamber']} is not available: the precomputed rankings "
-            "(gold.agg_trending_stocks) count both chambers together and hold no chamber column. "
-            "Use chamber=both (the default), or top_traders / member_trades, which filter by chamber."
-        )
     if values.get("as_of_disclosure") is not None and values.get("basis") == "trade":
         return (
             "as_of_disclosure needs basis=disclosure: a ranking by trade date also counts trades "
@@ -470,9 +466,10 @@ FILING = NamedQuery(
         Param(
             "doc_id",
             "str",
-            "DocID of the filing, e.g. 20026590.",
+            "House DocID (e.g. 20026590) or Senate eFD report id (a UUID, e.g. 4aa0094d-d9da-4a05-aa13-6d9f5d376105).",
             required=True,
-            pattern=r"[0-9A-Za-z]{1,20}",
+            # The two id spaces, by shape: the Clerk's DocIDs; eFD's UUIDs (paper reports' often upper case).
+            pattern=r"[0-9A-Za-z]{1,20}|[0-9A-Fa-f]{8}(-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}",
         ),
     ),
     {
@@ -483,7 +480,7 @@ FILING = NamedQuery(
                t.transaction_date, t.notification_date, t.amount_range, t.amount_low, t.amount_high,
                t.is_late, t.description, t.subholding_of, t.bioguide_id, t.party
         FROM gold.fact_filings f
-        LEFT JOIN gold.fact_transactions t ON t.doc_id = f.doc_id
+        LEFT JOIN gold.fact_transactions t ON t.chamber = f.chamber AND t.doc_id = f.doc_id
         WHERE f.doc_id = $doc_id AND {_public("f.filing_date")} AND {_chamber("f.chamber")}
         ORDER BY t.line_no NULLS FIRST"""
     },

@@ -1,8 +1,10 @@
-"""``make demo``: the whole spine, offline, on synthetic filings in the Clerk's real formats.
+"""``make demo``: the whole spine, offline, on synthetic filings in the Clerk's and eFD's real formats.
 
-It builds a local House Clerk mirror of fictional filers (DocIDs in a reserved range), serves it
-over HTTP on 127.0.0.1, ingests it, builds silver and gold, answers a few questions, then lets the
-"Clerk" update its index and shows the earlier state again by time travel and over Arrow Flight.
+It builds a local House Clerk mirror of fictional filers (DocIDs in a reserved range) and a Senate eFD
+mirror of fictional Senators (report ids in a reserved range; one amendment, one paper report), serves
+both over HTTP on 127.0.0.1, ingests them, builds silver and gold for both chambers, answers a few
+questions, then lets the "Clerk" update its index and shows the earlier state again by time travel and
+over Arrow Flight.
 """
 
 from __future__ import annotations
@@ -29,8 +31,9 @@ TRADES = (
 TRENDING = (
     "Trending stocks: most traded, by disclosure date, 30-day window, as of the latest disclosure",
     "select rank, ticker, asset_name, trades, members, buying_members, selling_members, net_volume "
-    "from gold.agg_trending_stocks where basis = 'disclosure' and window_days = 30 and as_of_date = "
-    "(select max(as_of_date) from gold.agg_trending_stocks where basis = 'disclosure') order by rank limit 5",
+    "from gold.agg_trending_stocks where basis = 'disclosure' and window_days = 30 and chamber = 'both' "
+    "and as_of_date = (select max(as_of_date) from gold.agg_trending_stocks where basis = 'disclosure' "
+    "and chamber = 'both') order by rank limit 5",
 )
 TOP_TRADERS = (
     "Top traders (all time): estimated volume, late disclosures",
@@ -51,34 +54,56 @@ QUESTIONS: tuple[tuple[str, str], ...] = (
 )
 
 
+CHAMBERS_SQL = (
+    "select c.chamber, c.filings, c.paper, coalesce(t.transactions, 0) as transactions from "
+    "(select chamber, count(*) as filings, count_if(not is_efiled)::bigint as paper from gold.fact_filings "
+    "group by chamber) c left join (select chamber, count(*) as transactions from gold.fact_transactions "
+    "group by chamber) t using (chamber) order by c.chamber"
+)
+SENATE_REPORTS = (
+    "Senate reports, back to the eFD page (an amendment restates its original; a paper report waits for review)",
+    "select f.filing_date, f.filer_name, f.bioguide_id, f.party, f.is_efiled, count(t.doc_id) as trades_in_gold, "
+    "f.doc_id from gold.fact_filings f left join gold.fact_transactions t on t.doc_id = f.doc_id "
+    "where f.chamber = 'senate' group by all order by f.filing_date, f.doc_id",
+)
+
+
 def run_demo(workdir: Path, echo: Echo, *, n_filings: int = 150) -> None:
     """Run the demo in ``workdir`` (recreated), writing a narrated transcript through ``echo``."""
     from synthetic import build_mirror
+    from synthetic.senate import build_senate_mirror
 
     started = time.perf_counter()
     if workdir.exists():
         shutil.rmtree(workdir)
-    mirror, home = workdir / "clerk-mirror", workdir / "lakehouse"
-    echo("This demo uses SYNTHETIC filings of fictional filers; no real House record is involved.\n")
+    mirror, efd, home = workdir / "clerk-mirror", workdir / "efd-mirror", workdir / "lakehouse"
+    echo("This demo uses SYNTHETIC filings of fictional filers; no real House or Senate record is involved.\n")
 
     _step(echo, "1. Build a local House Clerk mirror (index zip with XML + TXT, PTR PDFs in the real layout)")
     manifest = build_mirror(mirror, year=2025, n_filings=n_filings, version=1)
     ptrs = sum(f.filing_type == "P" for f in manifest.filings)
     echo(f"   {len(manifest.filings)} index records, {ptrs} PTRs, {len(manifest.pdf_paths)} PDFs under {mirror}")
+    senate = build_senate_mirror(efd, year=2025)
+    echo(f"   and a Senate eFD mirror (search answers, report pages, scanned GIFs in the site's layout): "
+         f"{len(senate.reports)} PTRs of {len(senate.senators)} fictional Senators, {len(senate.efiled)} e-filed "
+         f"(one an amendment), {len(senate.paper)} on paper ({senate.paper_page_count} page images) under {efd}")
 
-    members_file = write_members_yaml(manifest, mirror / "members" / "legislators-current.yaml")
-    echo(f"   and {members_file.name} (congress-legislators format) for the fictional Members among them")
+    members_file = write_members_yaml(manifest, mirror / "members" / "legislators-current.yaml", senate)
+    echo(f"   and {members_file.name} (congress-legislators format) for the fictional Members and Senators")
 
     settings = load_settings({"LAKEHOUSE_HOME": str(home), "LAKEHOUSE_HTTP_RATE": "200",
                               "LAKEHOUSE_HTTP_BACKOFF": "0.05"})
     app = Lakehouse.open(settings)
     _members(app, members_file, echo)
-    with serve_directory(mirror) as url:
+    with serve_directory(mirror) as url, serve_directory(efd) as efd_url:
         _step(echo, f"2. lakehouse ingest house --year 2025 --source {url} --types P")
         _ingest(app, url, echo)
+        _step(echo, f"   lakehouse ingest senate --since {senate.start} --until {senate.end} --source {efd_url}")
+        echo(f"   {app.ingest_senate(senate.start, senate.end, source=efd_url)}")
         _step(echo, "3. lakehouse transform silver && lakehouse transform gold  (write, audit, publish)")
         _gate_summary(app, _transform(app, echo), echo)
-        for title, sql in (*QUESTIONS, TRADES, TRENDING, TOP_TRADERS):
+        _chambers(app, echo)
+        for title, sql in (*QUESTIONS, SENATE_REPORTS, TRADES, TRENDING, TOP_TRADERS):
             _step(echo, f"4. {title}:  lakehouse query \"{sql[:60]}…\"")
             echo(render_text(app.query(sql), max_width=60))
         first_gold = app.store.current_snapshot_id("gold.fact_filings")
@@ -106,6 +131,9 @@ def run_demo(workdir: Path, echo: Echo, *, n_filings: int = 150) -> None:
         sources = ", ".join(f"{t}@{sid}" for t, sid in s.watermarks.items())
         echo(f"   {s.snapshot_id}  {s.committed_at:%H:%M:%S}  {s.operation:<9} total {s.total_records:>4}  from {sources}")
 
+    _step(echo, "   Both chambers at the end:")
+    _chambers(app, echo)
+
     _step(echo, "7. Arrow Flight:  lakehouse serve  (a pyarrow client reads gold.fact_filings, now and in the past)")
     _flight(app, first_gold, echo)
     echo(f"\nDemo finished in {time.perf_counter() - started:.1f} s. Explore it yourself:\n"
@@ -113,9 +141,19 @@ def run_demo(workdir: Path, echo: Echo, *, n_filings: int = 150) -> None:
          f"   .venv/bin/lakehouse --home {home} query \"select * from gold.fact_filings limit 5\"")
 
 
-def write_members_yaml(manifest, path: Path) -> Path:
-    """The fictional Members (the 'Hon.' PTR filers) in the congress-legislators YAML layout."""
+def _chambers(app: Lakehouse, echo: Echo) -> None:
+    """One line per chamber: filings (of them on paper) and transactions in gold."""
+    for r in app.query(CHAMBERS_SQL).to_pylist():
+        echo(f"   gold {r['chamber']}: {r['filings']} filings ({r['paper']} on paper), "
+             f"{r['transactions']} transactions")
+
+
+def write_members_yaml(manifest, path: Path, senate=None) -> Path:
+    """The fictional Members (the 'Hon.' PTR filers), and the fictional Senators of ``senate`` (a
+    :class:`synthetic.senate.SenateManifest`), in the congress-legislators YAML layout."""
     import yaml
+
+    from synthetic.senate import senate_members
 
     seen: dict[tuple[str, str, str], dict] = {}
     for f in manifest.filings:
@@ -133,9 +171,10 @@ def write_members_yaml(manifest, path: Path) -> Path:
             "terms": [{"type": "rep", "start": "2023-01-03", "end": "2027-01-03", "state": f.state_dst[:2],
                        "district": district, "party": ("Democrat", "Republican", "Independent")[n % 3]}],
         }
+    entries = list(seen.values()) + (senate_members(senate) if senate is not None else [])
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("# SYNTHETIC TEST DATA - fictional Members, not real people\n"
-                    + yaml.safe_dump(list(seen.values()), sort_keys=False))
+                    + yaml.safe_dump(entries, sort_keys=False))
     return path
 
 

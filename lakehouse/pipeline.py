@@ -11,6 +11,18 @@ after the other, echoing a line per year, and a retry resumes at the first year 
 killed part-way is resumed by running it again: an unchanged index is skipped by its content hash
 and PDFs already in bronze are not fetched again, so the re-run ends in the state an
 uninterrupted run would have reached.
+
+The Senate step (``ingest.senate``, after the House and before the transforms) runs only when asked:
+``senate_source`` (``--senate-source`` / ``LAKEHOUSE_SENATE_SOURCE``) names a saved eFD mirror (a
+directory or URL) or ``live``. It is off by default because the live site refuses plain HTTP clients at
+times and is then driven through a headless chromium, which is slow, needs Debian's chromium package and
+must be polite (one request every few seconds): a House-only deployment should not pay for it, or fail
+on it. It ingests the PTRs the Senate received in the years' date range (Jan 1 of the first year to Dec 31
+of the last, or today), or from ``senate_since`` to ``senate_until``; a scheduled run
+(``senate_incremental``, what ``--every`` asks for) starts :data:`SENATE_LOOKBACK_DAYS` before the
+latest date received held in ``bronze.senate_reports`` instead, and goes back to the year of any report
+still quarantined, so nothing it failed to fetch is forgotten. Reports already held are never fetched
+again, so an overlapping range costs only its search requests.
 """
 
 from __future__ import annotations
@@ -27,7 +39,7 @@ from typing import TYPE_CHECKING
 import pyarrow as pa
 
 from catalog.registry import PIPELINE_RUNS
-from core.errors import CheckFailedError, LakehouseError, SourceError
+from core.errors import CheckFailedError, ExitCode, LakehouseError, SourceError
 from lakehouse.app import Lakehouse
 
 if TYPE_CHECKING:
@@ -38,8 +50,21 @@ logger = logging.getLogger(__name__)
 Echo = Callable[[str], None]
 
 
+SENATE_LOOKBACK_DAYS = 30
+"""A scheduled run's Senate search starts this many days before the latest date received held: a report
+can be listed after later ones (a paper report is scanned and posted days after it was received)."""
+SENATE_LIVE = "live"
+"""The ``senate_source`` that means the live eFD site; ``off`` (or empty) turns a configured step off."""
+
+
 class PipelineError(LakehouseError):
     """A pipeline step failed for good; earlier steps' commits stand, later steps did not run."""
+
+
+class SenateRangeError(LakehouseError, ValueError):
+    """The Senate step's dates are empty or unreadable; nothing ran."""
+
+    exit_code = ExitCode.USAGE
 
 
 @dataclasses.dataclass
@@ -105,6 +130,10 @@ def run_pipeline(
     extract_progress=None,
     accept_anomaly: bool = False,
     retry_missing: bool = False,
+    senate_source: str | None = None,
+    senate_since: dt.date | None = None,
+    senate_until: dt.date | None = None,
+    senate_incremental: bool = False,
 ) -> PipelineReport:
     """Run every step once, in order; stop at the first step that fails for good.
 
@@ -112,16 +141,25 @@ def run_pipeline(
     several, the years; ``extract_progress`` (default: ``progress``) the PTR extraction.
     ``retry_missing`` asks for every missing PDF now, whatever its back-off.
 
+    ``senate_source`` (default: the ``senate_source`` setting, ``LAKEHOUSE_SENATE_SOURCE``) adds the
+    ``ingest.senate`` step: a saved eFD mirror (directory or URL), or ``live`` for the site itself; ``off``
+    leaves it out. Its dates: ``senate_since``..``senate_until`` when given, else the years' range (see the
+    module docstring; ``senate_incremental`` starts from the latest report held instead).
+
     ``accept_anomaly`` lets silver and gold publish a batch held back only by volume checks (a
     backfill of many years is such a batch), as ``lakehouse transform --accept-anomaly`` does.
 
     Raises:
         YearRangeError: a year the Clerk does not publish; nothing ran.
+        SenateRangeError: ``senate_since`` is after the Senate step's last date; nothing ran.
     """
     from core.years import check_year
 
     for year in years:
         check_year(year)
+    senate = resolve_senate_source(app.settings.senate_source if senate_source is None else senate_source)
+    if senate is not None:
+        senate_dates(years, senate_since, senate_until)  # a bad range is refused before anything runs
     run_id = run_id or uuid.uuid4().hex[:12]
     app.init()
     ingested: dict[int, YearReport] = {}  # years done, kept across retries of the House step
@@ -134,6 +172,11 @@ def run_pipeline(
     steps += [
         ("ingest.house", lambda: _ingest_house(app, years, source, types, progress, echo, ingested, run_id,
                                                retry_missing)),
+    ]
+    if senate is not None:
+        steps.append(("ingest.senate", lambda: _ingest_senate(app, years, senate, senate_since, senate_until,
+                                                              senate_incremental, progress, echo, run_id)))
+    steps += [
         ("transform.silver", lambda: _transform(app, "silver", run_id, extract_progress or progress,
                                                 accept_anomaly)),
         ("transform.gold", lambda: _transform(app, "gold", run_id, None, accept_anomaly)),
@@ -206,6 +249,74 @@ def _ingest_house(app, years, source, types, progress, echo, ingested: dict[int,
     rows_in = sum(y.records + y.documents_fetched for y in done)
     snaps = tuple(f"bronze.house_fd_index@{y.index_snapshot_id}" for y in done if y.index_snapshot_id)
     return rows_in, sum(y.documents_fetched for y in done), snaps
+
+
+def resolve_senate_source(value: str | None) -> str | None:
+    """The Senate step's source: None (no step) for unset, '' or 'off'; ``live`` or a mirror as given."""
+    value = (value or "").strip()
+    return None if value.lower() in ("", "off", "none") else (SENATE_LIVE if value.lower() == SENATE_LIVE else value)
+
+
+def senate_dates(years: Sequence[int], since: dt.date | None = None, until: dt.date | None = None,
+                 today: dt.date | None = None) -> tuple[dt.date, dt.date]:
+    """The dates received the Senate step asks for: ``since``/``until`` when given, else Jan 1 of the first
+    year to Dec 31 of the last, never past today (the eFD search holds nothing before 2012).
+
+    Raises:
+        SenateRangeError: the range is empty (e.g. ``since`` after the last year asked).
+    """
+    from jobs.bronze.senate import FIRST_DATE
+
+    today = today or dt.date.today()
+    start = since or max(FIRST_DATE, dt.date(min(years), 1, 1))
+    end = until or min(today, dt.date(max(years), 12, 31))
+    if start > end:
+        if since and not until:
+            hint = "give --senate-until too, or years that reach it"
+        elif not since and end < FIRST_DATE:
+            hint = "the eFD search holds reports from 2012 on; leave the Senate out (--senate-source off)"
+        elif since or until:
+            hint = "give --senate-since on or before --senate-until"
+        else:
+            hint = "eFD has no reports from the future; give years up to this one"
+        raise SenateRangeError(f"The Senate step would ask for reports received {start} to {end}, an empty "
+                               f"range: {hint}.")
+    return start, end
+
+
+def incremental_senate_start(app, start: dt.date) -> dt.date:
+    """A scheduled run's first date: :data:`SENATE_LOOKBACK_DAYS` before the latest date received held,
+    back to Jan 1 of the year of any report still quarantined (not in bronze); ``start`` when none is held."""
+    from catalog.registry import QUARANTINE, SENATE_REPORTS
+
+    if app.store.current_snapshot_id(SENATE_REPORTS.identifier) is None:
+        return start
+    latest = app.query(f"select max(filed_date) as d from {SENATE_REPORTS.identifier}").column("d")[0].as_py()
+    if latest is None:
+        return start
+    since = latest - dt.timedelta(days=SENATE_LOOKBACK_DAYS)
+    if app.store.current_snapshot_id(QUARANTINE.identifier) is not None:
+        pending = app.query(
+            f"select min(q.year) as y from {QUARANTINE.identifier} q where q.stage = 'ingest.senate_report' "
+            f"and q.doc_id is not null and q.year is not null and lower(q.doc_id) not in "
+            f"(select report_id from {SENATE_REPORTS.identifier})").column("y")[0].as_py()
+        if pending is not None:
+            since = min(since, dt.date(pending, 1, 1))
+    return since
+
+
+def _ingest_senate(app, years, source, since, until, incremental, progress, echo, run_id):
+    start, end = senate_dates(years, since, until)
+    if incremental and since is None:
+        start = min(incremental_senate_start(app, start), end)
+    report = app.ingest_senate(start, end, source=None if source == SENATE_LIVE else source, progress=progress,
+                               run_id=run_id)
+    if hasattr(progress, "end_step"):
+        progress.end_step()
+    if echo:
+        echo(f"ingest.{report}")
+    sid = app.store.current_snapshot_id("bronze.senate_reports") if report.fetched else None
+    return report.listed, report.fetched, (f"bronze.senate_reports@{sid}",) if sid else ()
 
 
 def _ingest_members(app, source, run_id):

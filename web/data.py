@@ -26,6 +26,7 @@ from core.errors import LakehouseError, NoSuchSnapshotError, NoSuchTableError, N
 from core.settings import Settings
 
 if TYPE_CHECKING:
+    from flight_server.named import NamedQuery
     from flight_server.service import QueryService, Request
 
 VERSION_TABLE = "gold.fact_transactions"
@@ -41,6 +42,12 @@ class NotBuiltError(LakehouseError):
     """A table the answer reads does not exist yet: the home was never built (HTTP 503, not a 400)."""
 
 
+class RefusedError(QueryError):
+    """A named query refused a combination of valid values it cannot answer honestly (its ``refuse``
+    rule, e.g. ``trending_stocks`` with ``as_of_disclosure`` on the trade basis): still a 400, but a
+    page can tell it from a malformed parameter and fall back to a question the query does answer."""
+
+
 @dataclasses.dataclass(frozen=True)
 class Answer:
     """A query's result and the snapshot id of every table it read (None: the table was empty then)."""
@@ -49,6 +56,18 @@ class Answer:
     pins: Mapping[str, int | None]
     name: str | None = None
     params: Mapping[str, Any] = dataclasses.field(default_factory=dict)
+
+
+def refusal(query: NamedQuery, params: Mapping[str, Any]) -> str | None:
+    """The message of ``query``'s ``refuse`` rule for ``params``; None when every value is valid and the
+    query takes the combination, or when a value is invalid on its own (that is not a refusal)."""
+    if query.refuse is None:
+        return None
+    try:
+        values = dataclasses.replace(query, refuse=None).validate(params)
+    except QueryError:
+        return None
+    return query.refuse(values)
 
 
 def with_explanation(table: pa.Table, explained: Mapping[str, str]) -> pa.Table:
@@ -105,7 +124,12 @@ class WebData:
         from flight_server.service import Request
 
         query = named_query(name)
-        values = query.validate(params)
+        try:
+            values = query.validate(params)
+        except QueryError as exc:
+            if refusal(query, params) is not None:
+                raise RefusedError(str(exc)) from None
+            raise
         sql, bound = query.bind(values)
         empty = query.empty_error.format(**values) if query.empty_error else None
         request = Request(

@@ -1,7 +1,8 @@
 """The analysts' pages: server-rendered HTML over the same named queries as the API.
 
 Every page reads at the version of the URL's ``snapshot_id``/``tag``/``as_of`` (the as-of selector
-sets it), and every link carries it on, so the whole UI time-travels together. Charts are Plotly
+sets it) and for the URL's ``chamber`` (house, senate or both, the default; the chamber control sets it),
+and every link carries both on, so the whole UI time-travels and stays in one chamber together. Charts are Plotly
 specs (JSON) that ``static/app.js`` draws with the plotly.js the app serves itself.
 """
 
@@ -23,7 +24,8 @@ from starlette.routing import Route
 
 from core.asof import AsOf
 from core.errors import LakehouseError, NoSuchTableError, NotFoundError
-from web.data import VERSION_TABLE, WebData, selector
+from flight_server.named import CHAMBERS, named_query
+from web.data import VERSION_TABLE, RefusedError, WebData, selector
 from web.formats import records
 
 TABLE_ROWS = 200
@@ -32,9 +34,14 @@ PAGE_TRADES = 10_000
 """Trades a Member or ticker page reads: ``member_trades``' largest limit. A page that gets this many
 says "at least" (the API pages on past it)."""
 MEMBER_FILINGS_SQL = """
-    SELECT doc_id, filing_date, filing_type_name, is_amendment, pdf_url
-    FROM gold.fact_filings WHERE bioguide_id = $bioguide_id
+    SELECT doc_id, filing_date, filing_type_name, is_amendment, chamber, pdf_url
+    FROM gold.fact_filings WHERE bioguide_id = $bioguide_id AND ($chamber = 'both' OR chamber = $chamber)
     ORDER BY filing_date DESC NULLS LAST, doc_id"""
+FILING_CHAMBER_SQL = "SELECT chamber FROM gold.fact_filings WHERE doc_id = $doc_id"
+"""The ``filing`` named query's columns do not include the chamber; the page reads it to label the source."""
+CHAMBER_NAMES = {"house": "House", "senate": "Senate", "both": "Both"}
+"""The chamber control's labels, in its order (``both``, the default, last)."""
+SELECTOR_PARAMS = ("snapshot_id", "tag", "as_of")
 FILING_EXTRACTION_SQL = """
     SELECT extraction_method, extractor_version, count(*) AS rows
     FROM gold.fact_transactions WHERE doc_id = $doc_id
@@ -87,6 +94,25 @@ class PageError(LakehouseError):
         self.status = status
 
 
+def chamber_of(request: Request) -> str:
+    """The URL's ``chamber``: house, senate or both (absent or empty: both).
+
+    Raises:
+        PageError: any other value (400).
+    """
+    raw = request.query_params.get("chamber")
+    if raw is None or not raw.strip():
+        return "both"
+    chamber = raw.strip().lower()
+    if chamber not in CHAMBERS:
+        raise PageError(
+            f"chamber={raw!r} is not a chamber: use chamber=house, chamber=senate or chamber=both "
+            "(both chambers, the default), or pick one with the House / Senate / Both control.",
+            400,
+        )
+    return chamber
+
+
 class Pages:
     """The page handlers and their rendering environment."""
 
@@ -105,6 +131,7 @@ class Pages:
         )
         self.env.filters["money"] = _money
         self.env.filters["pct"] = lambda v: "–" if v is None else f"{v:.0%}"
+        self.env.tests["filing_page"] = has_filing_page
         self._versions: tuple[Any, float, list[dict[str, Any]]] | None = None
         self._versions_lock = threading.Lock()
 
@@ -128,6 +155,7 @@ class Pages:
         def handler(request: Request) -> Response:
             params = request.query_params
             try:
+                request.state.chamber = chamber_of(request)
                 as_of = selector(params.get("snapshot_id"), params.get("as_of"), params.get("tag"))
                 template, context = view(request, as_of)
                 return self.render(request, as_of, template, context)
@@ -143,28 +171,48 @@ class Pages:
     def render(
         self, request: Request, as_of: AsOf, template: str, context: Mapping[str, Any], status: int = 200
     ) -> HTMLResponse:
-        sel = {k: v for k in ("snapshot_id", "tag", "as_of") if (v := request.query_params.get(k))}
+        sel = {k: v for k in SELECTOR_PARAMS if (v := request.query_params.get(k))}
+        try:
+            chamber = chamber_of(request)
+        except PageError:
+            chamber = "both"  # the 400 page of a bad value: its links do not carry it on
+        carry = {**sel, **({"chamber": chamber} if chamber != "both" else {})}
+        """What every link carries on: the version selector and the chamber (``both`` is the default)."""
 
         def href(path: str, **params: Any) -> str:
-            query = {**sel, **{k: v for k, v in params.items() if v is not None}}
+            query = {**carry, **{k: v for k, v in params.items() if v is not None}}
             return path + ("?" + urllib.parse.urlencode(query) if query else "")
 
         try:
             versions = self.versions()
         except LakehouseError:
             versions = []
-        keep = [
-            (k, v) for k, v in request.query_params.multi_items() if k not in ("snapshot_id", "tag", "as_of")
+        others = [(k, v) for k, v in request.query_params.multi_items() if k != "chamber"]
+        keep = [(k, v) for k, v in others if k not in SELECTOR_PARAMS] + [
+            (k, v) for k, v in carry.items() if k == "chamber"
         ]
+        """The page's own parameters (and the chamber), which the as-of selector's form keeps."""
+
+        def switch(to: str) -> str:
+            """This page in chamber ``to``: every other parameter kept (``both`` leaves the URL without one)."""
+            query = others + ([("chamber", to)] if to != "both" else [])
+            return request.url.path + ("?" + urllib.parse.urlencode(query) if query else "")
+
+        chambers = [{"value": c, "label": label, "href": switch(c)} for c, label in CHAMBER_NAMES.items()]
         html = self.env.get_template(template).render(
             href=href,
             sel=sel,
+            carry=carry,
             as_of=as_of,
             versions=versions,
             keep=keep,
+            chamber=chamber,
+            chamber_name=CHAMBER_NAMES[chamber],
+            chambers=chambers,
+            chambered=context.get("chambered", False),
             path=request.url.path,
             asset_version=self.version,
-            **context,
+            **{k: v for k, v in context.items() if k != "chambered"},
         )
         return HTMLResponse(
             html,
@@ -173,7 +221,8 @@ class Pages:
         )
 
     def error_page(self, request: Request, status: int, message: str) -> HTMLResponse:
-        return self.render(request, AsOf(), "error.html", {"status": status, "message": message}, status)
+        context = {"status": status, "message": message, "chambered": True}  # switching may be the way out
+        return self.render(request, AsOf(), "error.html", context, status)
 
     def versions(self) -> list[dict[str, Any]]:
         """The selector's versions, listed again when gold.fact_transactions moves (or after 60 s)."""
@@ -193,18 +242,18 @@ class Pages:
         window = request.query_params.get("window", "30").removesuffix("d")
         if window not in ("7", "30", "90"):
             raise PageError(f"window={window!r} is not one of 7, 30, 90 (days).", 400)
-        summary = self.data.named("summary", {}, as_of)
+        chamber = request.state.chamber
+        summary = self.data.named("summary", {"chamber": chamber}, as_of)
         head = records(summary.table)[0] if summary.table.num_rows else {}
-        latest = records(self.data.named("member_trades", {"limit": 15}, as_of).table)
-        trending = {
-            w: records(self.data.named("trending_stocks", {"window": w, "limit": 10}, as_of).table)
-            for w in (7, 30, 90)
-        }
+        latest = records(self.data.named("member_trades", {"limit": 15, "chamber": chamber}, as_of).table)
+        ranked = {w: self.trending(w, chamber, as_of) for w in (7, 30, 90)}
+        trending = {w: rows for w, (rows, _) in ranked.items()}
+        trending_note = next((note for _, note in ranked.values() if note), None)
         last = head.get("last_trade")
         days = 365
         traders = late = []
         if last is not None:
-            window_params = {"days": days, "as_of_date": last, "limit": 10}
+            window_params = {"days": days, "as_of_date": last, "limit": 10, "chamber": chamber}
             traders = records(
                 self.data.named("top_traders", {**window_params, "metric": "trades"}, as_of).table
             )
@@ -251,9 +300,11 @@ class Pages:
             },
         }
         return "overview.html", {
+            "chambered": True,
             "summary": head,
             "latest": latest,
             "trending": trending[int(window)],
+            "trending_note": trending_note,
             "window": int(window),
             "traders": traders,
             "late": late,
@@ -262,11 +313,31 @@ class Pages:
             "chart": chart,
         }
 
+    def trending(self, window: int, chamber: str, as_of: AsOf) -> tuple[list[dict[str, Any]], str | None]:
+        """The ``window``-day trending ranking of ``chamber`` and, when the query refuses that chamber
+        (a query layer whose rankings span both chambers), the ranking of both with a note saying so."""
+        params = {"window": window, "limit": 10}
+        try:
+            return records(self.data.named("trending_stocks", {**params, "chamber": chamber}, as_of).table), None
+        except RefusedError as exc:
+            if chamber == "both":
+                raise
+            rows = records(self.data.named("trending_stocks", {**params, "chamber": "both"}, as_of).table)
+            return rows, (
+                f"No {CHAMBER_NAMES[chamber]}-only ranking here: the trending query refused chamber={chamber} "
+                f"({exc}). Showing the ranking of both chambers together."
+            )
+
     def member(self, request: Request, as_of: AsOf) -> tuple[str, dict[str, Any]]:
         bioguide_id = request.path_params["bioguide_id"].upper()
+        chamber = request.state.chamber
         trades = records(
-            self.data.named("member_trades", {"bioguide_id": bioguide_id, "limit": PAGE_TRADES}, as_of).table
+            self.data.named(
+                "member_trades", {"bioguide_id": bioguide_id, "limit": PAGE_TRADES, "chamber": chamber}, as_of
+            ).table
         )
+        # Who the Member is does not depend on the chamber shown: a Senator's page in House mode is
+        # still their page, with no House trades.
         found = [
             r
             for r in records(self.data.named("search", {"q": bioguide_id, "limit": 5}, as_of).table)
@@ -274,14 +345,19 @@ class Pages:
         ]
         if not found and not trades:
             raise PageError(
-                f"No Member {bioguide_id} in the data at this version. Find Members with the search box.", 404
+                f"No Member {bioguide_id} in the data at this version{_in_chamber(chamber)}. "
+                "Find Members with the search box.",
+                404,
             )
-        filings = records(self.data.sql(MEMBER_FILINGS_SQL, {"bioguide_id": bioguide_id}, as_of).table)
+        filings = records(
+            self.data.sql(MEMBER_FILINGS_SQL, {"bioguide_id": bioguide_id, "chamber": chamber}, as_of).table
+        )
         known = [r for r in trades if r["is_late"] is not None]
         late = sum(1 for r in known if r["is_late"])
         tickers = collections.Counter(r["ticker"] for r in trades if r["ticker"])
         name = found[0]["name"] if found else (trades[0]["filer_name"] if trades else bioguide_id)
         return "member.html", {
+            "chambered": True,
             "bioguide_id": bioguide_id,
             "name": name,
             "detail": found[0]["detail"] if found else "",
@@ -300,8 +376,9 @@ class Pages:
 
     def ticker(self, request: Request, as_of: AsOf) -> tuple[str, dict[str, Any]]:
         ticker = request.path_params["ticker"].upper()
+        chamber = request.state.chamber
         trades = records(
-            self.data.named("member_trades", {"ticker": ticker, "limit": PAGE_TRADES}, as_of).table
+            self.data.named("member_trades", {"ticker": ticker, "limit": PAGE_TRADES, "chamber": chamber}, as_of).table
         )
         found = [
             r
@@ -310,12 +387,15 @@ class Pages:
         ]
         if not found and not trades:
             raise PageError(
-                f"No trades of {ticker} in the data at this version. Find tickers with the search box.", 404
+                f"No trades of {ticker} in the data at this version{_in_chamber(chamber)}. "
+                "Find tickers with the search box.",
+                404,
             )
         buys = sum(1 for r in trades if r["transaction_type"] == "purchase")
         sells = sum(1 for r in trades if r["transaction_type"] in ("sale", "partial_sale"))
         members = collections.Counter(r["filer_name"] for r in trades)
         return "ticker.html", {
+            "chambered": True,
             "ticker": ticker,
             "name": found[0]["name"] if found else (trades[0]["asset_name"] if trades else ""),
             "trades": trades[:TABLE_ROWS],
@@ -330,11 +410,16 @@ class Pages:
     def filing(self, request: Request, as_of: AsOf) -> tuple[str, dict[str, Any]]:
         doc_id = request.path_params["doc_id"]
         try:
-            rows = records(self.data.named("filing", {"doc_id": doc_id}, as_of).table)
+            rows = records(
+                self.data.named("filing", {"doc_id": doc_id, "chamber": request.state.chamber}, as_of).table
+            )
         except NotFoundError as exc:
             raise PageError(str(exc), 404) from None
         extraction = records(self.data.sql(FILING_EXTRACTION_SQL, {"doc_id": doc_id}, as_of).table)
+        filed_with = records(self.data.sql(FILING_CHAMBER_SQL, {"doc_id": doc_id}, as_of).table)
         return "filing.html", {
+            "chambered": True,
+            "filed_with": filed_with[0]["chamber"] if filed_with else None,
             "doc_id": doc_id,
             "filing": rows[0],
             "rows": [r for r in rows if r["line_no"] is not None],
@@ -343,8 +428,9 @@ class Pages:
 
     def search(self, request: Request, as_of: AsOf) -> tuple[str, dict[str, Any]]:
         q = request.query_params.get("q", "").strip()
-        results = records(self.data.named("search", {"q": q, "limit": 50}, as_of).table) if q else []
-        return "search.html", {"q": q, "results": results}
+        params = {"q": q, "limit": 50, "chamber": request.state.chamber}
+        results = records(self.data.named("search", params, as_of).table) if q else []
+        return "search.html", {"chambered": True, "q": q, "results": results}
 
     def quality(self, request: Request, as_of: AsOf) -> tuple[str, dict[str, Any]]:
         moment = self.data.moment(as_of)
@@ -383,7 +469,7 @@ class Pages:
         return [
             {
                 **dataclasses.asdict(item),
-                "command": review_command(item.doc_id, item.line_no, item.fields_to_read),
+                "command": review_command(item.doc_id, item.line_no, item.fields_to_read, item.chamber),
             }
             for item in items
         ]
@@ -406,12 +492,34 @@ class Pages:
         return "docs.html", {"spec": openapi(self.version)}
 
 
-def review_command(doc_id: str, line_no: int, fields: tuple[str, ...]) -> str:
-    """The command that completes one review item: ``enter`` with what is left to read, else ``confirm``."""
+def review_command(doc_id: str, line_no: int, fields: tuple[str, ...], chamber: str = "house") -> str:
+    """The command that completes one review item: ``enter`` with what is left to read, else ``confirm``.
+
+    A Senate paper page (``line_no`` is the page) takes one ``enter`` per row read on it, then ``confirm``.
+    """
+    if chamber == "senate":
+        return (f"lakehouse review enter {doc_id} {line_no} --owner Self|Spouse|Joint|Child "
+                '--asset-name "AS WRITTEN" --transaction-type Purchase|Sale|Exchange --transaction-date MM/DD/YYYY '
+                f'--amount "$1,001 - $15,000" (once per row), then lakehouse review confirm {doc_id} {line_no}')
     options = [REVIEW_OPTIONS[f] for f in fields if f in REVIEW_OPTIONS]
     if not options:
         return f"lakehouse review confirm {doc_id} {line_no}"
     return " ".join(["lakehouse review enter", doc_id, str(line_no), *options])
+
+
+def has_filing_page(doc_id: Any) -> bool:
+    """Whether the ``filing`` named query takes ``doc_id`` (its own rule), so a link to its page answers;
+    a filing it does not take is linked to its source only."""
+    try:
+        named_query("filing").validate({"doc_id": doc_id})
+    except LakehouseError:
+        return False
+    return True
+
+
+def _in_chamber(chamber: str) -> str:
+    """`` in the Senate's reports`` (nothing for both chambers): where a page looked and found nothing."""
+    return "" if chamber == "both" else f" in the {CHAMBER_NAMES[chamber]}'s reports (chamber={chamber})"
 
 
 def _timeline(trades: list[dict[str, Any]], *, y: str, title: str) -> dict[str, Any]:

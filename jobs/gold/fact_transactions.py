@@ -112,10 +112,11 @@ def _md5_high(value: str) -> dt.uint64:
 
 
 def senate_rows(transactions: ir.Table, filings: ir.Table, matches: ir.Table) -> ir.Table:
-    """Checked rows of the current e-filed Senate reports, shaped like the House rows before the Member join."""
+    """Checked rows of the current Senate reports (parsed from e-filed pages, or entered by reviewers from paper
+    reports' page images), shaped like the House rows before the Member join."""
     transactions = transactions.filter(transactions.row_checks_failed.fill_null("") == "")
     restated = filings.filter(filings.amends_report_id.notnull()).select(s_id="amends_report_id")
-    f = filings.filter(filings.report_kind == "ptr").select(
+    f = filings.select(
         f_report="report_id", filing_date="filed_date", report_url="report_url",
         filer_name=filer_display_name(filings))
     t = transactions.join(f, transactions.report_id == f.f_report)
@@ -132,7 +133,7 @@ def senate_rows(transactions: ir.Table, filings: ir.Table, matches: ir.Table) ->
         transaction_date=t.transaction_date, notification_date=ibis.null("date"), filing_date=t.filing_date,
         amount_range=t.amount_range, amount_low=t.amount_low, amount_high=t.amount_high,
         cap_gains_over_200=ibis.null("boolean"), description=t.description, subholding_of=ibis.null("string"),
-        pdf_url=t.report_url, extraction_method=ibis.literal("html"), extractor_version=t.parser_version,
+        pdf_url=t.report_url, extraction_method=t.extraction_method, extractor_version=t.parser_version,
         filed_with=ibis.literal("senate"),
     )
 
@@ -248,7 +249,7 @@ JOB = JobSpec(
         "senate_transactions": Input("silver.senate_transactions", ReadMode.SNAPSHOT, columns=(
             "report_id", "line_no", "year", "owner", "ticker", "asset_name", "asset_type", "description",
             "transaction_type", "transaction_date", "amount_range", "amount_low", "amount_high",
-            "row_checks_failed", "parser_version")),
+            "row_checks_failed", "parser_version", "extraction_method")),
         "senate_filings": Input("silver.senate_filings", ReadMode.SNAPSHOT, columns=(
             "report_id", "report_kind", "filed_date", "first_name", "last_name", "suffix", "report_url",
             "amends_report_id")),

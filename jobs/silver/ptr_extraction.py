@@ -255,7 +255,7 @@ def _review_rows_of(res: Extracted, now: dt.datetime, review_rows: list) -> None
             doc_id=res.doc_id, line_no=row.line_no, year=res.year, page=row.page, fields_to_read=",".join(fields),
             reason="; ".join(reasons), proposed=proposed_json(row), row_image_png=row.image_png,
             extraction_method=res.document.method if res.document else "grid", extractor_version=EXTRACTOR_VERSION,
-            pdf_sha256=res.sha256, queued_at=now))
+            pdf_sha256=res.sha256, queued_at=now, chamber="house"))
 
 
 def _commit_chunk(store: Store, results: list[Extracted], rows: tuple[list, list, list, list, list],

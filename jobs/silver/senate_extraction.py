@@ -1,9 +1,16 @@
 """silver.senate_filings and silver.senate_transactions from the eFD pages in bronze.senate_reports.
 
 Each e-filed report page is read by :func:`jobs.silver.senate_ptr.parse_senate_ptr`; a paper report
-(scanned pages) becomes a filing that waits for review, with no rows yet. Every report of a run is
-written, audited and published together, replacing all earlier rows of the same reports; the bronze
-snapshot read is the watermark, so a re-run reads only pages that arrived since.
+(scanned pages) becomes a filing that waits for review: each of its page images in
+bronze.senate_paper_pages is queued in silver.review_queue (chamber ``senate``, line_no = page number),
+and the rows a reviewer enters there (:mod:`jobs.silver.review`) are its rows, ``extraction_method =
+'manual'``. Every report of a run is written, audited and published together, replacing all earlier
+machine rows of the same reports; reviewers' rows and pages marked read are kept. The bronze snapshot
+read is the watermark, so a re-run reads only pages that arrived since.
+
+The Senate's rows of silver.review_queue are written here, in this job's audited group, although the
+job registry names the House extraction as the queue's writer (a table has one declared writer; the
+queue's checks read only tables no later job writes, so the order of the two does not matter).
 
 Amendments: an eFD amendment ("(Amendment N)" in its title) restates a whole earlier report of the
 same Senator for the same date, but the page does not say which one, and a Senator may file two
@@ -24,8 +31,8 @@ from collections.abc import Iterable, Mapping
 
 import pyarrow as pa
 
-from catalog.registry import SENATE_FILINGS, SENATE_REPORTS, SENATE_TRANSACTIONS
-from catalog.store import SOURCE_PREFIX, Store
+from catalog.registry import REVIEW_QUEUE, SENATE_FILINGS, SENATE_PAPER_PAGES, SENATE_REPORTS, SENATE_TRANSACTIONS
+from catalog.store import SOURCE_PREFIX, Store, rows_where
 from jobs.runner import merge_rows, write_audit_publish_together
 from jobs.silver.senate_ptr import SenatePageError, SenatePtrPage, parse_senate_ptr, title_facts
 from jobs.spec import ExtractionReport, ExtractionSpec
@@ -44,6 +51,11 @@ ROW_NOTES = frozenset({"empty_asset_type", "unknown_asset_type", "ticker_in_asse
 Type blank on every row; a ticker typed into the name keeps the name; an odd ticker cell is kept as printed;
 an unreadable '#' cell is replaced by the row's position (line_no). Every other problem (a date, owner, type or
 amount that cannot be read, a row cut short) keeps the row out of gold until it is fixed."""
+
+MANUAL = "manual"
+"""extraction_method of a row a reviewer entered from a paper report's page image."""
+PAGE_FIELDS = "owner,asset_name,transaction_type,transaction_date,amount_range"
+"""What a reviewer reads off each row of a Senate paper page (the queue's fields_to_read)."""
 
 LINK_SHARE = 0.5
 """An amendment links to the earlier report whose rows it repeats most, if they share at least this
@@ -83,10 +95,11 @@ def extract_senate(store: Store, *, run_id: str | None = None, reextract: bool =
         transactions += rows
         if progress:
             progress(number, len(pages), "Senate reports")
+    queue = queue_paper_pages(store, filings, transactions, now)
     link_amendments(filings, transactions, _earlier_reports(store, filings))
     properties = {"lakehouse.job": "silver.senate_extraction", "lakehouse.run-id": run_id,
                   "lakehouse.parser-version": PARSER_VERSION, f"{SOURCE_PREFIX}{SOURCE}": str(source_sid)}
-    snapshot_id = _commit(store, filings, transactions, properties, auditor, source_sid) if filings else \
+    snapshot_id = _commit(store, filings, transactions, queue, properties, auditor, source_sid) if filings else \
         store.set_watermark(SENATE_FILINGS.identifier, properties)
     return ExtractionReport(
         "committed", len(filings), len(transactions),
@@ -109,7 +122,7 @@ def read_report(page: Mapping, now: dt.datetime) -> tuple[dict, list[dict]]:
     filing["report_for"], filing["amendment_no"] = title_facts(page["title"])
     filing["is_amendment"] = filing["amendment_no"] is not None
     if page["report_kind"] != "ptr":
-        # Scanned pages: a person reads the rows (the review queue); until then the report has none.
+        # Scanned pages: a person reads the rows (the review queue, :func:`queue_paper_pages`).
         filing["issues"] = "paper_rows_to_review"
         return filing, []
     try:
@@ -141,8 +154,81 @@ def transaction_rows(parsed: SenatePtrPage, page: Mapping, now: dt.datetime) -> 
         amount_range=row.amount_range, amount_low=row.amount_low, amount_high=row.amount_high, comment=row.comment,
         row_checks_failed=",".join(c for c in map(_problem_code, row.problems) if c not in ROW_NOTES),
         row_notes=",".join(c for c in map(_problem_code, row.problems) if c in ROW_NOTES), parser_version=PARSER_VERSION,
-        page_sha256=page["sha256"], extracted_at=now,
+        page_sha256=page["sha256"], extracted_at=now, extraction_method="html",
     ) for row in parsed.rows]
+
+
+def queue_paper_pages(store: Store, filings: list[dict], transactions: list[dict], now: dt.datetime) -> list[dict]:
+    """The review-queue rows of the paper reports in ``filings``: one per page image in bronze.
+
+    The rows reviewers entered for those reports are added to ``transactions`` (re-extraction never drops them),
+    a page already marked read keeps its review while its image is the same, and each paper filing's counts and
+    status follow (:func:`settle_paper_filing`).
+    """
+    paper = [f for f in filings if f["report_kind"] == "paper"]
+    if not paper:
+        return []
+    ids = sorted({f["report_id"] for f in paper})
+    images: dict[tuple[str, int], dict] = {}
+    if store.current_snapshot_id(SENATE_PAPER_PAGES.identifier) is not None:
+        for image in sorted(store.read(SENATE_PAPER_PAGES.identifier,
+                                       columns=["report_id", "page_no", "year", "url", "sha256", "fetched_at"],
+                                       row_filter=rows_where(report_id=ids)).to_pylist(),
+                            key=lambda r: r["fetched_at"]):
+            images[(image["report_id"], image["page_no"])] = image  # the latest fetch of a page wins
+    held: dict[tuple[str, int], dict] = {}
+    if store.current_snapshot_id(REVIEW_QUEUE.identifier) is not None:
+        held = {(r["doc_id"], r["line_no"]): r for r in store.read(
+            REVIEW_QUEUE.identifier,
+            columns=["doc_id", "line_no", "pdf_sha256", "queued_at", "reviewed_by", "reviewed_at", "rows_entered"],
+            row_filter=rows_where(doc_id=ids)).to_pylist()}
+    manual = reviewed_rows(store, ids)
+    transactions += manual
+    queue = []
+    for filing in paper:
+        pages = sorted(n for r, n in images if r == filing["report_id"])
+        for number in pages:
+            image = images[(filing["report_id"], number)]
+            before = held.get((filing["report_id"], number)) or {}
+            same = before.get("pdf_sha256") == image["sha256"]
+            queue.append(dict(
+                doc_id=filing["report_id"], line_no=number, year=filing["year"], page=number,
+                fields_to_read=PAGE_FIELDS,
+                reason=f"Senate paper report, page {number} of {len(pages)}: enter every transaction written on it "
+                       "(none on a cover letter)",
+                proposed="{}", row_image_png=None, extraction_method=MANUAL, extractor_version=PARSER_VERSION,
+                pdf_sha256=image["sha256"], queued_at=before.get("queued_at") or now, chamber="senate",
+                reviewed_by=before.get("reviewed_by") if same else None,
+                reviewed_at=before.get("reviewed_at") if same else None,
+                rows_entered=before.get("rows_entered") if same else None,
+            ))
+        settle_paper_filing(filing, [r for r in manual if r["report_id"] == filing["report_id"]],
+                            [q for q in queue if q["doc_id"] == filing["report_id"]])
+    return queue
+
+
+def settle_paper_filing(filing: dict, rows: list[dict], pages: list[dict]) -> dict:
+    """A paper filing's rows_found, issues and status from its reviewers' rows and its queued pages.
+
+    It is ``ok`` once every page is marked read and no entered row has a problem (a blank date or amount on
+    the form leaves the row in silver, out of gold); until then ``needs_review`` with what is left.
+    """
+    waiting = sum(1 for p in pages if p["reviewed_by"] is None)
+    flagged = sum(1 for r in rows if r["row_checks_failed"])
+    issues = [*(["no_page_images"] if not pages else []),
+              *([f"paper_rows_to_review: {waiting} of {len(pages)} pages"] if waiting else []),
+              *([f"rows_with_problems: {flagged}"] if flagged else [])]
+    filing.update(rows_found=len(rows), issues=", ".join(issues),
+                  extraction_status="needs_review" if issues else "ok")
+    return filing
+
+
+def reviewed_rows(store: Store, report_ids: list[str]) -> list[dict]:
+    """The rows reviewers entered for ``report_ids`` (silver.senate_transactions, ``extraction_method`` manual)."""
+    if not report_ids or store.current_snapshot_id(SENATE_TRANSACTIONS.identifier) is None:
+        return []
+    return store.read(SENATE_TRANSACTIONS.identifier,
+                      row_filter=rows_where(report_id=report_ids, extraction_method=MANUAL)).to_pylist()
 
 
 def split_suffix(last_name: str | None) -> tuple[str | None, str | None]:
@@ -206,8 +292,6 @@ def _earlier_reports(store: Store, filings: list[dict]) -> list[tuple[dict, list
     wanted = {(f["last_name"], f["report_for"]) for f in filings if f["is_amendment"]}
     if not wanted or store.current_snapshot_id(SENATE_FILINGS.identifier) is None:
         return []
-    from catalog.store import rows_where
-
     published = store.read(SENATE_FILINGS.identifier,
                            row_filter=rows_where(last_name={w[0] for w in wanted if w[0]})).to_pylist()
     published = [f for f in published if (f["last_name"], f["report_for"]) in wanted]
@@ -242,19 +326,25 @@ def _problem_code(problem: str) -> str:
     return problem.split(":", 1)[0].strip().replace(" ", "_")
 
 
-def _commit(store: Store, filings: list[dict], transactions: list[dict], properties: dict[str, str], auditor,
-            source_sid: int | None) -> int | None:
-    """Replace every row of these reports in both tables, audited together."""
+def _commit(store: Store, filings: list[dict], transactions: list[dict], queue: list[dict],
+            properties: dict[str, str], auditor, source_sid: int | None) -> int | None:
+    """Replace every row of these reports in both tables (and their pages in the review queue), audited together."""
     import ibis
 
     processed = pa.table({"report_id": [f["report_id"] for f in filings], "year": [f["year"] for f in filings]},
                          schema=pa.schema([("report_id", pa.large_string()), ("year", pa.int32())]))
+    paper = [f for f in filings if f["report_kind"] == "paper"]
+    queued = pa.table({"doc_id": [f["report_id"] for f in paper], "year": [f["year"] for f in paper]},
+                      schema=pa.schema([("doc_id", pa.large_string()), ("year", pa.int32())]))
     con = ibis.duckdb.connect()
     try:
-        writes = [(spec.identifier, *merge_rows(con, store, spec.identifier,
-                                                pa.Table.from_pylist(rows, spec.arrow_schema()),
-                                                on=("report_id",), replaced=processed))
-                  for spec, rows in ((SENATE_TRANSACTIONS, transactions), (SENATE_FILINGS, filings))]
+        writes = [(REVIEW_QUEUE.identifier, *merge_rows(con, store, REVIEW_QUEUE.identifier,
+                                                        pa.Table.from_pylist(queue, REVIEW_QUEUE.arrow_schema()),
+                                                        on=("doc_id",), replaced=queued))] if paper else []
+        writes += [(spec.identifier, *merge_rows(con, store, spec.identifier,
+                                                 pa.Table.from_pylist(rows, spec.arrow_schema()),
+                                                 on=("report_id",), replaced=processed))
+                   for spec, rows in ((SENATE_TRANSACTIONS, transactions), (SENATE_FILINGS, filings))]
     finally:
         con.disconnect()
     if auditor is None:
@@ -274,6 +364,6 @@ def _run(store: Store, **options) -> ExtractionReport:
 SENATE_EXTRACTION = ExtractionSpec(
     name="silver.senate_extraction",
     outputs=(SENATE_FILINGS.identifier, SENATE_TRANSACTIONS.identifier),
-    inputs=(SOURCE,),
+    inputs=(SOURCE,),  # and bronze.senate_paper_pages, which bronze writes before the reports
     run=_run,
 )

@@ -76,7 +76,7 @@ _TOTAL_RE = re.compile(r"^\(?\s*(\d+)\s+transactions?\s+total\s*\)?$", re.IGNORE
 _OWNER_COUNT_RE = re.compile(r"^(\d+)\s+(.+)$")
 _SUBLINE_LABEL_RE = re.compile(r"^([A-Za-z][A-Za-z /&().-]{0,40}?)\s*:\s*(.*)$")
 # A ticker as eFD links it: capitals and digits, with '.', '-' or '/' for classes and when-issued (XLS-WI).
-_TICKER_RE = re.compile(r"^[A-Z0-9][A-Z0-9.\-/^]{0,11}$")
+TICKER_RE = re.compile(r"^[A-Z0-9][A-Z0-9.\-/^]{0,11}$")
 # A filer who left Ticker '--' sometimes typed it into the name: "SPYM - Tradr ...", "... ADR (RCRUY)".
 _NAME_LEADING_TICKER_RE = re.compile(r"^([A-Z][A-Z0-9.]{0,5}) - ")
 _NAME_TRAILING_TICKER_RE = re.compile(r"\(([A-Z][A-Z0-9.]{0,5})\)$")
@@ -425,7 +425,7 @@ def _parse_row(ordinal: int, tr: HtmlElement, fields: list[str | None], filed: d
     ticker_text = _ticker_of(by_field["ticker"]) if "ticker" in by_field else ""
     tokens = [t for t in ticker_text.split() if not _is_empty_marker(t)]
     ticker = " ".join(tokens) or None
-    if ticker is not None and (len(tokens) > 1 or not _TICKER_RE.match(ticker)):
+    if ticker is not None and (len(tokens) > 1 or not TICKER_RE.match(ticker)):
         problems.append(f"odd_ticker:{ticker_text!r}")
 
     if "asset_name" in by_field:

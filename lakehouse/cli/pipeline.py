@@ -21,6 +21,14 @@ def pipeline() -> None:
 @click.option("--types", default="P", show_default=True, help="Filing types whose PDFs to fetch.")
 @click.option("--members-source", default=None, help="Also (re)load Members from this URL or path.")
 @click.option("--reference-source", default=None, help="Also (re)load ticker reference data from here.")
+@click.option("--senate-source", default=None, metavar="DIR_OR_URL|live",
+              help="Also ingest Senate eFD PTRs: a saved eFD mirror, or 'live' for efdsearch.senate.gov (slow: "
+                   "a headless browser); 'off' for none [env LAKEHOUSE_SENATE_SOURCE; default: no Senate step].")
+@click.option("--senate-since", type=click.DateTime(["%Y-%m-%d"]), default=None,
+              help="First Senate date received [default: Jan 1 of the first year; with --every, 30 days before "
+                   "the latest report held].")
+@click.option("--senate-until", type=click.DateTime(["%Y-%m-%d"]), default=None,
+              help="Last Senate date received [default: Dec 31 of the last year, or today].")
 @click.option("--every", default=None, help="Keep running on this interval (e.g. 1h, 30m) until interrupted.")
 @click.option("--attempts", type=int, default=4, show_default=True, help="Tries per step for transient failures.")
 @click.option("--accept-anomaly", is_flag=True,
@@ -29,8 +37,8 @@ def pipeline() -> None:
               help="Ask now for every PDF the source did not have, ignoring its back-off (ops.document_retries).")
 @pass_ctx
 @handle_errors
-def pipeline_run(c: Context, years, year_ranges, source, types, members_source, reference_source, every, attempts,
-                 accept_anomaly, retry_missing) -> None:
+def pipeline_run(c: Context, years, year_ranges, source, types, members_source, reference_source, senate_source,
+                 senate_since, senate_until, every, attempts, accept_anomaly, retry_missing) -> None:
     """Ingest -> silver -> audit -> publish -> gold -> audit -> publish, with one run id.
 
     Without --year/--years only the current year is ingested: the daily run touches nothing older.
@@ -38,6 +46,12 @@ def pipeline_run(c: Context, years, year_ranges, source, types, members_source, 
     batch back); it prints a line per year as its index is ingested, and progress (counts, ETA) on a
     terminal or as log lines. An interrupted run resumes by running it again: unchanged indexes and
     PDFs already held are skipped.
+
+    The Senate is ingested only when asked (--senate-source or LAKEHOUSE_SENATE_SOURCE): the live eFD
+    site refuses plain HTTP clients at times and is then read through Debian's headless chromium, slowly
+    and politely. The step (ingest.senate, before the transforms) asks for the reports received in the
+    years' range; a run with --every starts 30 days before the latest report already held. Reports held
+    are never fetched again.
 
     Exit codes: 0 every step succeeded; 2 a bad option (e.g. a year before 2008); 3 a quality gate
     rejected a step's data (main unchanged); 1 a step failed otherwise (see `lakehouse runs`).
@@ -56,7 +70,11 @@ def pipeline_run(c: Context, years, year_ranges, source, types, members_source, 
             report = run_pipeline(c.app, chosen, source=source, types=types.split(","),
                                   members_source=members_source, reference_source=reference_source,
                                   attempts=attempts, echo=click.echo, progress=progress,
-                                  accept_anomaly=accept_anomaly, retry_missing=retry_missing)
+                                  accept_anomaly=accept_anomaly, retry_missing=retry_missing,
+                                  senate_source=senate_source,
+                                  senate_since=senate_since.date() if senate_since else None,
+                                  senate_until=senate_until.date() if senate_until else None,
+                                  senate_incremental=interval is not None)
         click.echo(f"run {report.run_id}: {'ok' if report.ok else 'FAILED'}")
         if interval is None:
             sys.exit(report.exit_code)

@@ -3,7 +3,8 @@ HTTP and with ``lakehouse ask``, on the small synthetic gold tables of ``test_as
 
 Two variants of those tables: ``house_only`` (every row filed with the House, as in the data before
 the Senate was added) and ``mixed`` (as written by ``fill_gold``: Casey Chen's reports are Senate
-ones), so each chamber is shown to be its own slice with its own window and data end.
+ones), so each chamber is shown to be its own slice with its own window and data end. In both,
+gold.agg_trending_stocks is built from those transactions by its real job (through the runner).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import ibis
 import pyarrow as pa
 import pyarrow.compute as pc
 import pytest
@@ -19,6 +21,8 @@ import requests
 from catalog.registry import table_spec
 from core.errors import QueryError
 from flight_server.named import CHAMBER, NAMED_QUERIES
+from jobs.gold import agg_trending_stocks
+from jobs.runner import run_job
 from tests.integration.test_ask import ask, meta
 from tests.integration.test_flight_support import MEMBERS, filings, fill_gold, members, running_server, transactions
 from web.app import running
@@ -73,6 +77,9 @@ def _fill(store, house_only: bool) -> None:
             for name in filed.column("filer_name").to_pylist()
         ]
         store.replace("gold.fact_filings", _with_chamber(filed, chambers))
+    # The rankings of exactly these transactions, by the real job (each chamber's and both together).
+    result = run_job(store, agg_trending_stocks.JOB, run_id="test-chamber-filter", full_refresh=True)
+    assert result.status == "committed" and result.rows_out > 0
 
 
 def _bioguide_of(filer_name: str) -> str | None:
@@ -129,11 +136,72 @@ def test_filing_and_summary_of_the_other_chamber(house_only):
     assert [(s["filings"], s["transactions"], s["members"]) for s in summary] == [(0, 0, 0)]
 
 
-def test_trending_stocks_takes_both_only(house_only):
-    both = house_only.ask("trending_stocks", {"window": 7, "chamber": "both"})
-    assert both.num_rows > 0 and both.to_pylist() == house_only.ask("trending_stocks", {"window": 7}).to_pylist()
-    with pytest.raises(QueryError, match="chamber=house is not available: the precomputed rankings"):
-        house_only.ask("trending_stocks", {"chamber": "house"})
+def _ranking(facts: list[dict], window: int, basis: str = "disclosure") -> tuple[dt.date, list[tuple]]:
+    """The latest ``window``-day ranking of ``facts`` alone, computed from them here: its day and
+    (rank, ticker, trades, members, net_volume) per ticker."""
+    schema = table_spec("gold.fact_transactions").arrow_schema()
+    rows = [{f.name: r.get(f.name) for f in schema} for r in facts]
+    table = pa.Table.from_pylist(rows, schema)
+    ranked = ibis.duckdb.connect().to_pyarrow(agg_trending_stocks.transform(ibis.memtable(table))).to_pylist()
+    ranked = [r for r in ranked if r["chamber"] == "both" and (r["window_days"], r["basis"]) == (window, basis)]
+    last = max(r["as_of_date"] for r in ranked)
+    return last, sorted((r["rank"], r["ticker"], r["trades"], r["members"], r["net_volume"]) for r in ranked
+                        if r["as_of_date"] == last)
+
+
+def _answer(table: pa.Table) -> list[tuple]:
+    return [(r["rank"], r["ticker"], r["trades"], r["members"], r["net_volume"]) for r in table.to_pylist()]
+
+
+def test_trending_stocks_of_the_house_alone_is_the_ranking_of_both_when_every_row_is_house(house_only):
+    default = house_only.ask("trending_stocks", {"window": 30, "limit": 1000})
+    both = house_only.ask("trending_stocks", {"window": 30, "limit": 1000, "chamber": "both"})
+    house = house_only.ask("trending_stocks", {"window": 30, "limit": 1000, "chamber": "house"})
+    assert default.to_pylist() == both.to_pylist() and set(both.column("chamber").to_pylist()) == {"both"}
+    assert set(house.column("chamber").to_pylist()) == {"house"}
+    assert house.drop_columns(["chamber"]).to_pylist() == both.drop_columns(["chamber"]).to_pylist()
+    # The last filing (2025-03-28) ends the window; each of the five tickers traded in it.
+    assert _answer(house) == _ranking(transactions().to_pylist(), 30)[1] == [
+        (1, "AAPL", 3, 3, -48501.5), (2, "MSFT", 3, 3, 48501.5), (3, "NVDA", 3, 3, -48501.5),
+        (4, "BRK.B", 3, 2, 32500.5), (5, "TSLA", 3, 2, -48501.5)]
+    assert meta(house) == {**meta(both), "lakehouse.chamber": "house"}
+    assert meta(both)["lakehouse.window_end"] == "2025-03-28" == meta(both)["lakehouse.data_ends"]
+    senate = house_only.ask("trending_stocks", {"chamber": "senate"})
+    assert senate.num_rows == 0 and meta(senate)["lakehouse.note"] == NO_SENATE
+
+
+def test_trending_stocks_ranks_each_chamber_from_its_own_rows(mixed):
+    rows = transactions().to_pylist()
+    by_chamber = {c: [r for r in rows if CHAMBER_OF[r["bioguide_id"]] == c] for c in ("house", "senate")}
+    for window in (7, 30, 90):
+        both = mixed.ask("trending_stocks", {"window": window, "limit": 1000})
+        assert (both.column("as_of_date")[0].as_py(), _answer(both)) == _ranking(rows, window)
+        for chamber, own in by_chamber.items():
+            answer = mixed.ask("trending_stocks", {"window": window, "limit": 1000, "chamber": chamber})
+            last, expected = _ranking(own, window)
+            assert _answer(answer) == expected and set(answer.column("chamber").to_pylist()) == {chamber}
+            # The window ends on the chamber's own latest filing, not on the other chamber's.
+            assert meta(answer)["lakehouse.window_end"] == last.isoformat() == meta(answer)["lakehouse.data_ends"]
+    # Exactly: Casey Chen's Senate reports come every third week, the last on 2025-03-28 (the last
+    # of all); the House's last on 2025-03-21. Over 30 days each ranks its own trades only: BRK.B
+    # leads the Senate, AAPL both chambers together, MSFT the House.
+    senate = mixed.ask("trending_stocks", {"window": 30, "chamber": "senate"})
+    house = mixed.ask("trending_stocks", {"window": 30, "chamber": "house"})
+    both = mixed.ask("trending_stocks", {"window": 30})
+    assert (meta(senate)["lakehouse.window_end"], meta(house)["lakehouse.window_end"],
+            meta(both)["lakehouse.window_end"]) == ("2025-03-28", "2025-03-21", "2025-03-28")
+    assert _answer(senate) == [(1, "BRK.B", 2, 1, 0.0), (2, "AAPL", 1, 1, -8000.5), (3, "MSFT", 1, 1, 8000.5),
+                               (4, "NVDA", 1, 1, -32500.5), (5, "TSLA", 1, 1, -32500.5)]
+    assert _answer(house) == [(1, "MSFT", 3, 2, 32500.5), (2, "TSLA", 3, 2, -48501.5), (3, "AAPL", 2, 2, -40501.0),
+                              (4, "BRK.B", 2, 2, 40501.0), (5, "NVDA", 2, 2, -16001.0)]
+    assert _answer(both) == [(1, "AAPL", 3, 3, -48501.5), (2, "MSFT", 3, 3, 48501.5), (3, "NVDA", 3, 3, -48501.5),
+                             (4, "BRK.B", 3, 2, 32500.5), (5, "TSLA", 3, 2, -48501.5)]
+    # With as_of_disclosure, the chamber's latest ranking of what was public then (its 2025-01-24 one).
+    dated = mixed.ask("trending_stocks", {"window": 90, "chamber": "senate", "as_of_disclosure": "2025-02-01"})
+    assert dated.column("as_of_date").to_pylist()[:1] == [dt.date(2025, 1, 24)]
+    assert _answer(dated) == _ranking([r for r in by_chamber["senate"] if r["filing_date"] <= dt.date(2025, 2, 1)],
+                                      90)[1] == [(1, "BRK.B", 1, 1, -32500.5), (2, "NVDA", 1, 1, -8000.5),
+                                                 (3, "TSLA", 1, 1, 8000.5)]
 
 
 def test_each_chamber_is_its_own_slice_with_its_own_window(mixed):
@@ -194,8 +262,11 @@ def test_over_http(house_only):
         bad = get("/v1/summary?chamber=congress")
         assert bad.status_code == 400
         assert "chamber='congress' is not one of house, senate, both." in bad.json()["error"]["message"]
-        refused = get("/v1/trending-stocks?chamber=senate")
-        assert refused.status_code == 400 and "gold.agg_trending_stocks" in refused.json()["error"]["message"]
+        trending = get("/v1/trending-stocks?window=30d&chamber=senate")
+        assert trending.status_code == 200 and trending.json()["data"] == [] and trending.json()["note"] == NO_SENATE
+        trending = get("/v1/trending-stocks?window=30d&chamber=house").json()
+        assert trending["meta"]["params"]["chamber"] == "house" and {r["chamber"] for r in trending["data"]} == {
+            "house"} and [r["ticker"] for r in trending["data"]] == ["AAPL", "MSFT", "NVDA", "BRK.B", "TSLA"]
         spec = get("/v1/openapi.json").json()
         for path in spec["paths"].values():
             if "parameters" in path["get"]:

@@ -196,7 +196,7 @@ def test_raw_flight_sql_statement_query_and_metadata_commands(gold):
     assert schema.field("ticker").metadata[b"ARROW:FLIGHT:SQL:TYPE_NAME"] == b"VARCHAR"
     assert fetch(sql_pb.CommandGetTableTypes()).column("table_type").to_pylist() == ["TABLE"]
     keys = fetch(sql_pb.CommandGetPrimaryKeys(db_schema="gold", table="fact_transactions"))
-    assert keys.column("column_name").to_pylist() == ["doc_id", "line_no"]
+    assert keys.column("column_name").to_pylist() == ["chamber", "doc_id", "line_no"]
     assert fetch(sql_pb.CommandGetImportedKeys(table="fact_transactions")).num_rows == 0
     assert "VARCHAR" in fetch(sql_pb.CommandGetXdbcTypeInfo()).column("type_name").to_pylist()
     info = fetch(

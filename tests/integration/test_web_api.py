@@ -196,6 +196,27 @@ def test_errors_say_what_is_expected(real):
     assert requests.post(f"{url}/v1/summary", timeout=10).status_code == 405
 
 
+def test_pages_take_the_chamber_and_refuse_a_bad_one(real):
+    """The real 2025 House sample holds no Senate report: House is all of it, Senate is empty pages."""
+    _, url = real
+
+    def cards(page: str) -> list[str]:
+        return [re.search(rf'id="{i}">([^<]*)<', page).group(1)
+                for i in ("n-transactions", "n-filings", "n-members", "last-trade")]
+
+    both, house, senate = (get(f"{url}/{q}") for q in ("", "?chamber=house", "?chamber=SENATE"))
+    assert cards(both.text) == cards(house.text) == ["72", "471", "0", "2025-03-07"]  # no Members ingested
+    assert cards(senate.text) == ["0", "0", "0", "–"]
+    assert '<tr><td colspan="8" class="empty">Nothing traded in this window.</td></tr>' in senate.text
+    assert 'href="/tickers/DG?chamber=house"' in house.text and 'href="/tickers/DG"' in both.text
+    nvda = get(f"{url}/tickers/NVDA?chamber=house").text
+    assert nvda.count('<span class="chamber c-house">House</span>') == 5
+    assert 'href="/v1/tickers/NVDA/trades?chamber=house&amp;format=csv"' in nvda
+    bad = get(f"{url}/search?q=nvda&chamber=congress")
+    assert bad.status_code == 400 and (
+        "chamber=&#39;congress&#39; is not a chamber: use chamber=house, chamber=senate or chamber=both" in bad.text)
+
+
 def test_paging_follows_next_links(real):
     _, url = real
     whole = get(f"{url}/v1/tickers/AMZN/trades?limit=6").json()

@@ -17,7 +17,9 @@ import pytest
 from lakehouse.app import Lakehouse
 from lakehouse.mirror import serve_directory
 from tests.conftest import test_settings
+from tests.integration.test_senate_efd import captures  # noqa: F401  (captures: a fixture)
 from tests.integration.test_web_api import PAPER_DOC, build_paper_home
+from tests.integration.test_web_chamber import build_two_chamber_home
 from web.app import running
 
 pytestmark = pytest.mark.slow
@@ -143,7 +145,8 @@ def test_overview_member_and_filing_pages(page, site):
     assert page.inner_text("#filing-rows") == str(expected["n"]) and expected["n"] > 0
     assert page.locator("#filing-lines tbody tr").count() == expected["n"]
     assert page.inner_text("#filing-extraction").startswith(expected["m"])
-    assert page.get_attribute("#filing-pdf", "href").endswith(f"/{doc_id}.pdf")
+    assert page.get_attribute("#filing-source", "href").endswith(f"/{doc_id}.pdf")
+    assert page.inner_text("#filing-chamber") == "House" and page.inner_text("#filing-source") == "Clerk PDF"
     shoot(page, "filing")
 
 
@@ -248,5 +251,54 @@ def test_review_queue_shows_each_row_image_and_its_command(browser, paper_site, 
     tab.locator("#review-queue").screenshot(
         path=str(Path(os.environ.get("WEB_SCREENSHOTS") or tmp_path) / "review.png")
     )
+    assert outside == [] and errors == []
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def chambers_site(tmp_path_factory, house_data, captures):  # noqa: F811
+    """The real 2025 House PTRs beside the real June 2026 Senate reports (``test_web_chamber.py``)."""
+    app = build_two_chamber_home(tmp_path_factory.mktemp("chambers"), house_data, captures)
+    with running(app.store, app.settings) as url:
+        yield app, url
+
+
+def test_chamber_control_shows_only_senate_rows(browser, chambers_site, tmp_path):
+    """NVDA: five House trades and two Senate ones; the control narrows the page, and links stay there."""
+    _, url = chambers_site
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    outside, errors = [], []
+    tab.on("request", lambda r: outside.append(r.url) if not r.url.startswith(url) else None)
+    tab.on("pageerror", lambda e: errors.append(str(e)))
+    tab.goto(url + "/tickers/NVDA")
+    rows = tab.locator("#ticker-trade-list tbody tr")
+    assert tab.inner_text("#ticker-trades") == "7" and rows.count() == 7
+    assert tab.inner_text("#chamber a.active") == "Both"
+    chambers = [rows.nth(i).locator("td").nth(2).inner_text() for i in range(7)]
+    assert sorted(chambers) == ["House"] * 5 + ["Senate"] * 2
+
+    tab.click("#chamber-senate")
+    tab.wait_for_url(re.compile(r"/tickers/NVDA\?chamber=senate$"))
+    assert tab.inner_text("#chamber a.active") == "Senate"
+    assert tab.inner_text("#chamber-note").startswith("Showing Senate reports only.")
+    assert tab.inner_text("#ticker-trades") == "2" and rows.count() == 2
+    for i in range(2):
+        cells = rows.nth(i).locator("td")
+        assert cells.nth(2).inner_text() == "Senate" and cells.nth(3).inner_text() == "Sheldon Whitehouse D"
+        source = cells.last.locator("a")
+        assert source.inner_text() == "eFD report"
+        assert source.get_attribute("href") == (
+            "https://efdsearch.senate.gov/search/view/ptr/4aa0094d-d9da-4a05-aa13-6d9f5d376105/")
+    tab.screenshot(path=str(Path(os.environ.get("WEB_SCREENSHOTS") or tmp_path) / "ticker-senate.png"),
+                   full_page=True)
+    # The Member link carries the chamber on: Whitehouse's Senate trades only.
+    tab.click("#ticker-trade-list tbody tr >> nth=0 >> text=Sheldon Whitehouse")
+    tab.wait_for_url(re.compile(r"/members/W000802\?chamber=senate$"))
+    assert tab.inner_text("#member-trades") == "3" and tab.inner_text("#chamber a.active") == "Senate"
+    # And back to both chambers.
+    tab.click("#chamber-both")
+    tab.wait_for_url(re.compile(r"/members/W000802$"))
+    assert tab.inner_text("#chamber a.active") == "Both" and tab.locator("#chamber-note").count() == 0
     assert outside == [] and errors == []
     context.close()

@@ -131,6 +131,11 @@ def test_trending_and_member_stats():
                   tx(3, trade=D(2024, 12, 20), notified=D(2024, 12, 20), ticker="PANW")])
     f = ibis.memtable(pa.Table.from_pylist(rows, table_spec("gold.fact_transactions").arrow_schema()))
     trending = run(agg_trending_stocks.transform(f))
+    # Every row is the House's: the House's rankings are those of both chambers, row for row.
+    assert sorted(_key(r) for r in trending if r["chamber"] == "house") == sorted(
+        _key(r) for r in trending if r["chamber"] == "both")
+    assert {r["chamber"] for r in trending} == {"both", "house"}
+    trending = [r for r in trending if r["chamber"] == "both"]
     nvda = [r for r in trending if r["ticker"] == "NVDA" and r["basis"] == "disclosure"]
     assert [(r["as_of_date"], r["window_days"], r["trades"], r["buying_members"], r["selling_members"],
              r["net_volume"], r["dem_trades"], r["rank"]) for r in sorted(nvda, key=lambda r: r["window_days"])] == [
@@ -148,3 +153,53 @@ def test_trending_and_member_stats():
     # Trade 2024-12-20 is due 2025-01-19 (notice + 30), so the 01-17 filing is on time; days: 3, 7, 28.
     assert (everything["late_count"], everything["median_days_to_disclose"], everything["full_name"]) == (0, 7.0, "Nancy Pelosi")
     assert (stats["2025-Q1"]["period_start"], stats["2025-Q1"]["period_end"]) == (D(2025, 1, 1), D(2025, 3, 31))
+
+
+def _key(row: dict) -> tuple:
+    """A trending row without its chamber (the scope it was ranked in)."""
+    return tuple(v for k, v in sorted(row.items()) if k != "chamber")
+
+
+# Thomas H Tuberville's real partial sale of AAPL on 2025-01-10 (Joint, $15,001 - $50,000), on Senate
+# eFD report d1afafd0-a78f-44ef-ae47-da99dfb01317 disclosed 2026-08-05 (shared/data/senate).
+TUBERVILLE_AAPL = dict(
+    transaction_key=-1, doc_id="d1afafd0-a78f-44ef-ae47-da99dfb01317", line_no=1, year=2026, bioguide_id="T000278",
+    filer_name="Thomas H Tuberville", party="Republican", state="AL", chamber="senate", owner="JT", ticker="AAPL",
+    asset_name="Apple Inc", asset_type="ST", asset_key="T:AAPL", transaction_type="partial_sale",
+    transaction_date=D(2025, 1, 10), filing_date=D(2026, 8, 5), amount_range="$15,001 - $50,000",
+    amount_low=15001, amount_high=50000, amount_midpoint=32500.5)
+
+
+def test_trending_ranks_each_chamber_alone_and_both_together():
+    house = facts([tx(1, trade=D(2025, 1, 14), notified=D(2025, 1, 14)),
+                   tx(2, trade=D(2025, 1, 10), notified=D(2025, 1, 14), kind="sale", low=15001, high=50000)])
+    schema = table_spec("gold.fact_transactions").arrow_schema()
+    rows = house + [{f.name: TUBERVILLE_AAPL.get(f.name) for f in schema}]
+    trending = run(agg_trending_stocks.transform(ibis.memtable(pa.Table.from_pylist(rows, schema))))
+
+    def ranking(chamber: str, basis: str, window: int = 7) -> list[tuple]:
+        return sorted((r["as_of_date"], r["rank"], r["ticker"], r["trades"], r["dem_trades"], r["rep_trades"])
+                      for r in trending if (r["chamber"], r["basis"], r["window_days"]) == (chamber, basis, window))
+
+    # By trade date the chambers meet on 2025-01-10: both rank AAPL (Senate) and NVDA (House) there,
+    # tied on one trade by one member, so by ticker; on 01-14 NVDA has two trades. Each chamber alone
+    # ranks only its own ticker, on its own days only (the Senate has no 01-14 ranking).
+    assert ranking("both", "trade") == [
+        (D(2025, 1, 10), 1, "AAPL", 1, 0, 1), (D(2025, 1, 10), 2, "NVDA", 1, 1, 0),
+        (D(2025, 1, 14), 1, "NVDA", 2, 2, 0), (D(2025, 1, 14), 2, "AAPL", 1, 0, 1)]
+    assert ranking("house", "trade") == [(D(2025, 1, 10), 1, "NVDA", 1, 1, 0), (D(2025, 1, 14), 1, "NVDA", 2, 2, 0)]
+    assert ranking("senate", "trade") == [(D(2025, 1, 10), 1, "AAPL", 1, 0, 1)]
+    # By disclosure date they never meet (filed 2025-01-17 and 2026-08-05).
+    assert ranking("both", "disclosure") == [(D(2025, 1, 17), 1, "NVDA", 2, 2, 0),
+                                             (D(2026, 8, 5), 1, "AAPL", 1, 0, 1)]
+    assert ranking("house", "disclosure") == [(D(2025, 1, 17), 1, "NVDA", 2, 2, 0)]
+    assert ranking("senate", "disclosure", 90) == [(D(2026, 8, 5), 1, "AAPL", 1, 0, 1)]
+    assert len(trending) == 3 * (len(ranking("both", "trade")) + len(ranking("both", "disclosure"))
+                                 + len(ranking("house", "trade")) + len(ranking("house", "disclosure"))
+                                 + len(ranking("senate", "trade")) + len(ranking("senate", "disclosure")))
+
+    # Each chamber's rankings are exactly those computed from that chamber's rows alone.
+    for chamber, own in (("house", house), ("senate", rows[-1:])):
+        alone = run(agg_trending_stocks.transform(ibis.memtable(pa.Table.from_pylist(own, schema))))
+        assert sorted(_key(r) for r in alone if r["chamber"] == "both") == sorted(
+            _key(r) for r in trending if r["chamber"] == chamber)

@@ -8,13 +8,13 @@ WITH `t3` AS (
       `t0`.`bioguide_id`,
       `t0`.`filer_name`,
       `t0`.`party`,
+      `t0`.`chamber`,
       `t0`.`transaction_type`,
       `t0`.`transaction_date`,
       `t0`.`filing_date`,
       `t0`.`amount_midpoint`,
       COALESCE(`t0`.`bioguide_id`, CONCAT('filer:', COALESCE(`t0`.`filer_name`, ''))) AS `_member`,
-      'disclosure' AS `basis`,
-      `t0`.`filing_date` AS `event_date`
+      'both' AS `scope`
     FROM `gold_fact_transactions` AS `t0`
     WHERE
       `t0`.`ticker` IS NOT NULL
@@ -29,128 +29,182 @@ WITH `t3` AS (
       `t0`.`bioguide_id`,
       `t0`.`filer_name`,
       `t0`.`party`,
+      `t0`.`chamber`,
       `t0`.`transaction_type`,
       `t0`.`transaction_date`,
       `t0`.`filing_date`,
       `t0`.`amount_midpoint`,
       COALESCE(`t0`.`bioguide_id`, CONCAT('filer:', COALESCE(`t0`.`filer_name`, ''))) AS `_member`,
-      'trade' AS `basis`,
-      `t0`.`transaction_date` AS `event_date`
+      CAST(`t0`.`chamber` AS STRING) AS `scope`
     FROM `gold_fact_transactions` AS `t0`
     WHERE
-      `t0`.`ticker` IS NOT NULL
+      `t0`.`ticker` IS NOT NULL AND `t0`.`chamber` IN ('house', 'senate')
   ) AS `t2`
+), `t7` AS (
+  SELECT
+    *
+  FROM (
+    SELECT
+      `t4`.`ticker`,
+      `t4`.`asset_name`,
+      `t4`.`bioguide_id`,
+      `t4`.`filer_name`,
+      `t4`.`party`,
+      `t4`.`chamber`,
+      `t4`.`transaction_type`,
+      `t4`.`transaction_date`,
+      `t4`.`filing_date`,
+      `t4`.`amount_midpoint`,
+      `t4`.`_member`,
+      `t4`.`scope`,
+      'disclosure' AS `basis`,
+      `t4`.`filing_date` AS `event_date`
+    FROM `t3` AS `t4`
+  ) AS `t5`
+  UNION ALL
+  SELECT
+    *
+  FROM (
+    SELECT
+      `t4`.`ticker`,
+      `t4`.`asset_name`,
+      `t4`.`bioguide_id`,
+      `t4`.`filer_name`,
+      `t4`.`party`,
+      `t4`.`chamber`,
+      `t4`.`transaction_type`,
+      `t4`.`transaction_date`,
+      `t4`.`filing_date`,
+      `t4`.`amount_midpoint`,
+      `t4`.`_member`,
+      `t4`.`scope`,
+      'trade' AS `basis`,
+      `t4`.`transaction_date` AS `event_date`
+    FROM `t3` AS `t4`
+  ) AS `t6`
 )
 SELECT
-  `t19`.`as_of_date`,
-  `t19`.`window_days`,
-  `t19`.`basis`,
-  `t19`.`ticker`,
-  `t19`.`asset_name`,
-  `t19`.`trades`,
-  `t19`.`members`,
-  `t19`.`buying_members`,
-  `t19`.`selling_members`,
-  `t19`.`buy_volume`,
-  `t19`.`sell_volume`,
-  `t19`.`buy_volume` - `t19`.`sell_volume` AS `net_volume`,
-  `t19`.`dem_trades`,
-  `t19`.`rep_trades`,
-  `t19`.`other_trades`,
+  `t23`.`as_of_date`,
+  `t23`.`window_days`,
+  `t23`.`basis`,
+  `t23`.`ticker`,
+  `t23`.`asset_name`,
+  `t23`.`trades`,
+  `t23`.`members`,
+  `t23`.`buying_members`,
+  `t23`.`selling_members`,
+  `t23`.`buy_volume`,
+  `t23`.`sell_volume`,
+  `t23`.`buy_volume` - `t23`.`sell_volume` AS `net_volume`,
+  `t23`.`dem_trades`,
+  `t23`.`rep_trades`,
+  `t23`.`other_trades`,
   CAST((
     ROW_NUMBER() OVER (
-      PARTITION BY `t19`.`as_of_date`, `t19`.`window_days`, `t19`.`basis`
-      ORDER BY `t19`.`trades` DESC, `t19`.`members` DESC, `t19`.`ticker` ASC NULLS LAST
+      PARTITION BY `t23`.`as_of_date`, `t23`.`window_days`, `t23`.`scope`, `t23`.`basis`
+      ORDER BY `t23`.`trades` DESC, `t23`.`members` DESC, `t23`.`ticker` ASC NULLS LAST
     ) - 1
-  ) + 1 AS INT) AS `rank`
+  ) + 1 AS INT) AS `rank`,
+  `t23`.`scope` AS `chamber`
 FROM (
   SELECT
     *
   FROM (
     SELECT
-      `t12`.`as_of_date`,
-      `t12`.`basis`,
-      `t12`.`ticker`,
-      `t12`.`asset_name`,
-      `t12`.`trades`,
-      `t12`.`members`,
-      `t12`.`buying_members`,
-      `t12`.`selling_members`,
-      `t12`.`buy_volume`,
-      `t12`.`sell_volume`,
-      `t12`.`dem_trades`,
-      `t12`.`rep_trades`,
-      `t12`.`other_trades`,
+      `t16`.`as_of_date`,
+      `t16`.`scope`,
+      `t16`.`basis`,
+      `t16`.`ticker`,
+      `t16`.`asset_name`,
+      `t16`.`trades`,
+      `t16`.`members`,
+      `t16`.`buying_members`,
+      `t16`.`selling_members`,
+      `t16`.`buy_volume`,
+      `t16`.`sell_volume`,
+      `t16`.`dem_trades`,
+      `t16`.`rep_trades`,
+      `t16`.`other_trades`,
       90 AS `window_days`
     FROM (
       SELECT
-        `t9`.`as_of_date`,
-        `t9`.`basis`,
-        `t9`.`ticker`,
-        MAX(`t9`.`asset_name`) AS `asset_name`,
+        `t13`.`as_of_date`,
+        `t13`.`scope`,
+        `t13`.`basis`,
+        `t13`.`ticker`,
+        MAX(`t13`.`asset_name`) AS `asset_name`,
         COUNT(*) AS `trades`,
-        COUNT(DISTINCT `t9`.`_member`) AS `members`,
-        COUNT(DISTINCT IF(`t9`.`transaction_type` IN ('purchase'), `t9`.`_member`, NULL)) AS `buying_members`,
+        COUNT(DISTINCT `t13`.`_member`) AS `members`,
+        COUNT(DISTINCT IF(`t13`.`transaction_type` IN ('purchase'), `t13`.`_member`, NULL)) AS `buying_members`,
         COUNT(
-          DISTINCT IF(`t9`.`transaction_type` IN ('sale', 'partial_sale'), `t9`.`_member`, NULL)
+          DISTINCT IF(`t13`.`transaction_type` IN ('sale', 'partial_sale'), `t13`.`_member`, NULL)
         ) AS `selling_members`,
-        COALESCE(SUM(IF(`t9`.`transaction_type` IN ('purchase'), `t9`.`amount_midpoint`, NULL)), 0) AS `buy_volume`,
+        COALESCE(
+          SUM(IF(`t13`.`transaction_type` IN ('purchase'), `t13`.`amount_midpoint`, NULL)),
+          0
+        ) AS `buy_volume`,
         COALESCE(
           SUM(
-            IF(`t9`.`transaction_type` IN ('sale', 'partial_sale'), `t9`.`amount_midpoint`, NULL)
+            IF(`t13`.`transaction_type` IN ('sale', 'partial_sale'), `t13`.`amount_midpoint`, NULL)
           ),
           0
         ) AS `sell_volume`,
-        SUM(CAST(`t9`.`party` = 'Democrat' AS BIGINT)) AS `dem_trades`,
-        SUM(CAST(`t9`.`party` = 'Republican' AS BIGINT)) AS `rep_trades`,
+        SUM(CAST(`t13`.`party` = 'Democrat' AS BIGINT)) AS `dem_trades`,
+        SUM(CAST(`t13`.`party` = 'Republican' AS BIGINT)) AS `rep_trades`,
         SUM(
           CAST(NOT (
-            COALESCE(`t9`.`party` IN ('Democrat', 'Republican'), FALSE)
+            COALESCE(`t13`.`party` IN ('Democrat', 'Republican'), FALSE)
           ) AS BIGINT)
         ) AS `other_trades`
       FROM (
         SELECT
-          `t7`.`ticker`,
-          `t7`.`asset_name`,
-          `t7`.`bioguide_id`,
-          `t7`.`filer_name`,
-          `t7`.`party`,
-          `t7`.`transaction_type`,
-          `t7`.`transaction_date`,
-          `t7`.`filing_date`,
-          `t7`.`amount_midpoint`,
-          `t7`.`_member`,
-          `t7`.`basis`,
-          `t7`.`event_date`,
-          `t8`.`a_basis`,
-          `t8`.`as_of_date`
+          `t11`.`ticker`,
+          `t11`.`asset_name`,
+          `t11`.`bioguide_id`,
+          `t11`.`filer_name`,
+          `t11`.`party`,
+          `t11`.`chamber`,
+          `t11`.`transaction_type`,
+          `t11`.`transaction_date`,
+          `t11`.`filing_date`,
+          `t11`.`amount_midpoint`,
+          `t11`.`_member`,
+          `t11`.`scope`,
+          `t11`.`basis`,
+          `t11`.`event_date`,
+          `t12`.`a_scope`,
+          `t12`.`a_basis`,
+          `t12`.`as_of_date`
         FROM (
           SELECT
             *
-          FROM `t3` AS `t4`
+          FROM `t7` AS `t8`
           WHERE
-            `t4`.`event_date` IS NOT NULL
-        ) AS `t7`
+            `t8`.`event_date` IS NOT NULL
+        ) AS `t11`
         INNER JOIN (
           SELECT DISTINCT
-            `t4`.`basis` AS `a_basis`,
-            `t4`.`event_date` AS `as_of_date`
-          FROM `t3` AS `t4`
+            `t8`.`scope` AS `a_scope`,
+            `t8`.`basis` AS `a_basis`,
+            `t8`.`event_date` AS `as_of_date`
+          FROM `t7` AS `t8`
           WHERE
-            `t4`.`event_date` IS NOT NULL
-        ) AS `t8`
-          ON `t7`.`basis` = `t8`.`a_basis`
-          AND `t7`.`event_date` <= `t8`.`as_of_date`
-          AND `t7`.`event_date` > (
-            `t8`.`as_of_date` - INTERVAL '90' DAY
+            `t8`.`event_date` IS NOT NULL
+        ) AS `t12`
+          ON `t11`.`scope` = `t12`.`a_scope`
+          AND `t11`.`basis` = `t12`.`a_basis`
+          AND `t11`.`event_date` <= `t12`.`as_of_date`
+          AND `t11`.`event_date` > (
+            `t12`.`as_of_date` - INTERVAL '90' DAY
           )
-      ) AS `t9`
+      ) AS `t13`
       GROUP BY
         1,
         2,
-        3
-    ) AS `t12`
-  ) AS `t15`
+        3,
+        4
+    ) AS `t16`
+  ) AS `t19`
   UNION ALL
   SELECT
     *
@@ -159,182 +213,198 @@ FROM (
       *
     FROM (
       SELECT
-        `t13`.`as_of_date`,
-        `t13`.`basis`,
-        `t13`.`ticker`,
-        `t13`.`asset_name`,
-        `t13`.`trades`,
-        `t13`.`members`,
-        `t13`.`buying_members`,
-        `t13`.`selling_members`,
-        `t13`.`buy_volume`,
-        `t13`.`sell_volume`,
-        `t13`.`dem_trades`,
-        `t13`.`rep_trades`,
-        `t13`.`other_trades`,
+        `t17`.`as_of_date`,
+        `t17`.`scope`,
+        `t17`.`basis`,
+        `t17`.`ticker`,
+        `t17`.`asset_name`,
+        `t17`.`trades`,
+        `t17`.`members`,
+        `t17`.`buying_members`,
+        `t17`.`selling_members`,
+        `t17`.`buy_volume`,
+        `t17`.`sell_volume`,
+        `t17`.`dem_trades`,
+        `t17`.`rep_trades`,
+        `t17`.`other_trades`,
         7 AS `window_days`
       FROM (
         SELECT
-          `t10`.`as_of_date`,
-          `t10`.`basis`,
-          `t10`.`ticker`,
-          MAX(`t10`.`asset_name`) AS `asset_name`,
+          `t14`.`as_of_date`,
+          `t14`.`scope`,
+          `t14`.`basis`,
+          `t14`.`ticker`,
+          MAX(`t14`.`asset_name`) AS `asset_name`,
           COUNT(*) AS `trades`,
-          COUNT(DISTINCT `t10`.`_member`) AS `members`,
-          COUNT(DISTINCT IF(`t10`.`transaction_type` IN ('purchase'), `t10`.`_member`, NULL)) AS `buying_members`,
+          COUNT(DISTINCT `t14`.`_member`) AS `members`,
+          COUNT(DISTINCT IF(`t14`.`transaction_type` IN ('purchase'), `t14`.`_member`, NULL)) AS `buying_members`,
           COUNT(
-            DISTINCT IF(`t10`.`transaction_type` IN ('sale', 'partial_sale'), `t10`.`_member`, NULL)
+            DISTINCT IF(`t14`.`transaction_type` IN ('sale', 'partial_sale'), `t14`.`_member`, NULL)
           ) AS `selling_members`,
           COALESCE(
-            SUM(IF(`t10`.`transaction_type` IN ('purchase'), `t10`.`amount_midpoint`, NULL)),
+            SUM(IF(`t14`.`transaction_type` IN ('purchase'), `t14`.`amount_midpoint`, NULL)),
             0
           ) AS `buy_volume`,
           COALESCE(
             SUM(
-              IF(`t10`.`transaction_type` IN ('sale', 'partial_sale'), `t10`.`amount_midpoint`, NULL)
+              IF(`t14`.`transaction_type` IN ('sale', 'partial_sale'), `t14`.`amount_midpoint`, NULL)
             ),
             0
           ) AS `sell_volume`,
-          SUM(CAST(`t10`.`party` = 'Democrat' AS BIGINT)) AS `dem_trades`,
-          SUM(CAST(`t10`.`party` = 'Republican' AS BIGINT)) AS `rep_trades`,
+          SUM(CAST(`t14`.`party` = 'Democrat' AS BIGINT)) AS `dem_trades`,
+          SUM(CAST(`t14`.`party` = 'Republican' AS BIGINT)) AS `rep_trades`,
           SUM(
             CAST(NOT (
-              COALESCE(`t10`.`party` IN ('Democrat', 'Republican'), FALSE)
+              COALESCE(`t14`.`party` IN ('Democrat', 'Republican'), FALSE)
             ) AS BIGINT)
           ) AS `other_trades`
         FROM (
           SELECT
-            `t7`.`ticker`,
-            `t7`.`asset_name`,
-            `t7`.`bioguide_id`,
-            `t7`.`filer_name`,
-            `t7`.`party`,
-            `t7`.`transaction_type`,
-            `t7`.`transaction_date`,
-            `t7`.`filing_date`,
-            `t7`.`amount_midpoint`,
-            `t7`.`_member`,
-            `t7`.`basis`,
-            `t7`.`event_date`,
-            `t8`.`a_basis`,
-            `t8`.`as_of_date`
+            `t11`.`ticker`,
+            `t11`.`asset_name`,
+            `t11`.`bioguide_id`,
+            `t11`.`filer_name`,
+            `t11`.`party`,
+            `t11`.`chamber`,
+            `t11`.`transaction_type`,
+            `t11`.`transaction_date`,
+            `t11`.`filing_date`,
+            `t11`.`amount_midpoint`,
+            `t11`.`_member`,
+            `t11`.`scope`,
+            `t11`.`basis`,
+            `t11`.`event_date`,
+            `t12`.`a_scope`,
+            `t12`.`a_basis`,
+            `t12`.`as_of_date`
           FROM (
             SELECT
               *
-            FROM `t3` AS `t4`
+            FROM `t7` AS `t8`
             WHERE
-              `t4`.`event_date` IS NOT NULL
-          ) AS `t7`
+              `t8`.`event_date` IS NOT NULL
+          ) AS `t11`
           INNER JOIN (
             SELECT DISTINCT
-              `t4`.`basis` AS `a_basis`,
-              `t4`.`event_date` AS `as_of_date`
-            FROM `t3` AS `t4`
+              `t8`.`scope` AS `a_scope`,
+              `t8`.`basis` AS `a_basis`,
+              `t8`.`event_date` AS `as_of_date`
+            FROM `t7` AS `t8`
             WHERE
-              `t4`.`event_date` IS NOT NULL
-          ) AS `t8`
-            ON `t7`.`basis` = `t8`.`a_basis`
-            AND `t7`.`event_date` <= `t8`.`as_of_date`
-            AND `t7`.`event_date` > (
-              `t8`.`as_of_date` - INTERVAL '7' DAY
+              `t8`.`event_date` IS NOT NULL
+          ) AS `t12`
+            ON `t11`.`scope` = `t12`.`a_scope`
+            AND `t11`.`basis` = `t12`.`a_basis`
+            AND `t11`.`event_date` <= `t12`.`as_of_date`
+            AND `t11`.`event_date` > (
+              `t12`.`as_of_date` - INTERVAL '7' DAY
             )
-        ) AS `t10`
+        ) AS `t14`
         GROUP BY
           1,
           2,
-          3
-      ) AS `t13`
-    ) AS `t16`
+          3,
+          4
+      ) AS `t17`
+    ) AS `t20`
     UNION ALL
     SELECT
       *
     FROM (
       SELECT
-        `t14`.`as_of_date`,
-        `t14`.`basis`,
-        `t14`.`ticker`,
-        `t14`.`asset_name`,
-        `t14`.`trades`,
-        `t14`.`members`,
-        `t14`.`buying_members`,
-        `t14`.`selling_members`,
-        `t14`.`buy_volume`,
-        `t14`.`sell_volume`,
-        `t14`.`dem_trades`,
-        `t14`.`rep_trades`,
-        `t14`.`other_trades`,
+        `t18`.`as_of_date`,
+        `t18`.`scope`,
+        `t18`.`basis`,
+        `t18`.`ticker`,
+        `t18`.`asset_name`,
+        `t18`.`trades`,
+        `t18`.`members`,
+        `t18`.`buying_members`,
+        `t18`.`selling_members`,
+        `t18`.`buy_volume`,
+        `t18`.`sell_volume`,
+        `t18`.`dem_trades`,
+        `t18`.`rep_trades`,
+        `t18`.`other_trades`,
         30 AS `window_days`
       FROM (
         SELECT
-          `t11`.`as_of_date`,
-          `t11`.`basis`,
-          `t11`.`ticker`,
-          MAX(`t11`.`asset_name`) AS `asset_name`,
+          `t15`.`as_of_date`,
+          `t15`.`scope`,
+          `t15`.`basis`,
+          `t15`.`ticker`,
+          MAX(`t15`.`asset_name`) AS `asset_name`,
           COUNT(*) AS `trades`,
-          COUNT(DISTINCT `t11`.`_member`) AS `members`,
-          COUNT(DISTINCT IF(`t11`.`transaction_type` IN ('purchase'), `t11`.`_member`, NULL)) AS `buying_members`,
+          COUNT(DISTINCT `t15`.`_member`) AS `members`,
+          COUNT(DISTINCT IF(`t15`.`transaction_type` IN ('purchase'), `t15`.`_member`, NULL)) AS `buying_members`,
           COUNT(
-            DISTINCT IF(`t11`.`transaction_type` IN ('sale', 'partial_sale'), `t11`.`_member`, NULL)
+            DISTINCT IF(`t15`.`transaction_type` IN ('sale', 'partial_sale'), `t15`.`_member`, NULL)
           ) AS `selling_members`,
           COALESCE(
-            SUM(IF(`t11`.`transaction_type` IN ('purchase'), `t11`.`amount_midpoint`, NULL)),
+            SUM(IF(`t15`.`transaction_type` IN ('purchase'), `t15`.`amount_midpoint`, NULL)),
             0
           ) AS `buy_volume`,
           COALESCE(
             SUM(
-              IF(`t11`.`transaction_type` IN ('sale', 'partial_sale'), `t11`.`amount_midpoint`, NULL)
+              IF(`t15`.`transaction_type` IN ('sale', 'partial_sale'), `t15`.`amount_midpoint`, NULL)
             ),
             0
           ) AS `sell_volume`,
-          SUM(CAST(`t11`.`party` = 'Democrat' AS BIGINT)) AS `dem_trades`,
-          SUM(CAST(`t11`.`party` = 'Republican' AS BIGINT)) AS `rep_trades`,
+          SUM(CAST(`t15`.`party` = 'Democrat' AS BIGINT)) AS `dem_trades`,
+          SUM(CAST(`t15`.`party` = 'Republican' AS BIGINT)) AS `rep_trades`,
           SUM(
             CAST(NOT (
-              COALESCE(`t11`.`party` IN ('Democrat', 'Republican'), FALSE)
+              COALESCE(`t15`.`party` IN ('Democrat', 'Republican'), FALSE)
             ) AS BIGINT)
           ) AS `other_trades`
         FROM (
           SELECT
-            `t7`.`ticker`,
-            `t7`.`asset_name`,
-            `t7`.`bioguide_id`,
-            `t7`.`filer_name`,
-            `t7`.`party`,
-            `t7`.`transaction_type`,
-            `t7`.`transaction_date`,
-            `t7`.`filing_date`,
-            `t7`.`amount_midpoint`,
-            `t7`.`_member`,
-            `t7`.`basis`,
-            `t7`.`event_date`,
-            `t8`.`a_basis`,
-            `t8`.`as_of_date`
+            `t11`.`ticker`,
+            `t11`.`asset_name`,
+            `t11`.`bioguide_id`,
+            `t11`.`filer_name`,
+            `t11`.`party`,
+            `t11`.`chamber`,
+            `t11`.`transaction_type`,
+            `t11`.`transaction_date`,
+            `t11`.`filing_date`,
+            `t11`.`amount_midpoint`,
+            `t11`.`_member`,
+            `t11`.`scope`,
+            `t11`.`basis`,
+            `t11`.`event_date`,
+            `t12`.`a_scope`,
+            `t12`.`a_basis`,
+            `t12`.`as_of_date`
           FROM (
             SELECT
               *
-            FROM `t3` AS `t4`
+            FROM `t7` AS `t8`
             WHERE
-              `t4`.`event_date` IS NOT NULL
-          ) AS `t7`
+              `t8`.`event_date` IS NOT NULL
+          ) AS `t11`
           INNER JOIN (
             SELECT DISTINCT
-              `t4`.`basis` AS `a_basis`,
-              `t4`.`event_date` AS `as_of_date`
-            FROM `t3` AS `t4`
+              `t8`.`scope` AS `a_scope`,
+              `t8`.`basis` AS `a_basis`,
+              `t8`.`event_date` AS `as_of_date`
+            FROM `t7` AS `t8`
             WHERE
-              `t4`.`event_date` IS NOT NULL
-          ) AS `t8`
-            ON `t7`.`basis` = `t8`.`a_basis`
-            AND `t7`.`event_date` <= `t8`.`as_of_date`
-            AND `t7`.`event_date` > (
-              `t8`.`as_of_date` - INTERVAL '30' DAY
+              `t8`.`event_date` IS NOT NULL
+          ) AS `t12`
+            ON `t11`.`scope` = `t12`.`a_scope`
+            AND `t11`.`basis` = `t12`.`a_basis`
+            AND `t11`.`event_date` <= `t12`.`as_of_date`
+            AND `t11`.`event_date` > (
+              `t12`.`as_of_date` - INTERVAL '30' DAY
             )
-        ) AS `t11`
+        ) AS `t15`
         GROUP BY
           1,
           2,
-          3
-      ) AS `t14`
-    ) AS `t17`
-  ) AS `t18`
-) AS `t19`
+          3,
+          4
+      ) AS `t18`
+    ) AS `t21`
+  ) AS `t22`
+) AS `t23`

@@ -362,7 +362,7 @@ FROM (
           `t23`.`description`,
           CAST(NULL AS STRING) AS `subholding_of`,
           `t26`.`report_url` AS `pdf_url`,
-          'html' AS `extraction_method`,
+          `t23`.`extraction_method`,
           `t23`.`parser_version` AS `extractor_version`,
           'senate' AS `filed_with`
         FROM (
@@ -385,8 +385,6 @@ FROM (
               COALESCE(`t2`.`suffix`, '')
             )) AS `filer_name`
           FROM `silver_senate_filings` AS `t2`
-          WHERE
-            `t2`.`report_kind` = 'ptr'
         ) AS `t26`
           ON `t23`.`report_id` = `t26`.`f_report`
         LEFT ANTI JOIN (

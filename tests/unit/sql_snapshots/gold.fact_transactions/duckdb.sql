@@ -356,7 +356,7 @@ FROM (
           "t23"."description",
           CAST(NULL AS TEXT) AS "subholding_of",
           "t26"."report_url" AS "pdf_url",
-          'html' AS "extraction_method",
+          "t23"."extraction_method",
           "t23"."parser_version" AS "extractor_version",
           'senate' AS "filed_with"
         FROM (
@@ -377,8 +377,6 @@ FROM (
 '
             ) AS "filer_name"
           FROM "silver_senate_filings" AS "t2"
-          WHERE
-            "t2"."report_kind" = 'ptr'
         ) AS "t26"
           ON "t23"."report_id" = "t26"."f_report"
         ANTI JOIN (
