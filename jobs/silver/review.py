@@ -476,18 +476,8 @@ def _issues_after_review(store: Store, doc_id: str, line_no: int, flagged: set[i
 # Senate paper reports: a page at a time
 
 SENATE = "senate"
-#: Fields a reviewer sets on a Senate row (the eFD table's columns; Senate reports print no notification date).
-SENATE_EDITABLE = (
-    "owner",
-    "asset_name",
-    "ticker",
-    "asset_type",
-    "transaction_type",
-    "transaction_date",
-    "amount_range",
-    "description",
-    "comment",
-)
+#: Fields a reviewer sets on a Senate row: the House's, less what the Senate form does not print.
+SENATE_EDITABLE = tuple(f for f in EDITABLE if f not in ("notification_date", "cap_gains_over_200"))
 #: Fields every Senate row is given; '' (or 'blank') says the form leaves the box empty.
 SENATE_REQUIRED = ("asset_name", "transaction_type", "transaction_date", "amount_range")
 #: How a reviewer says a box is empty on the form (eFD's own empty markers among them).

@@ -8,6 +8,7 @@ Screenshots of each page land in the test's temporary directory (or WEB_SCREENSH
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 from pathlib import Path
@@ -83,10 +84,10 @@ def browser():
         chromium.close()
 
 
-@pytest.fixture
-def page(browser, site, tmp_path):
-    """A fresh page that records console errors and any request leaving the app's address."""
-    _, url = site
+@contextlib.contextmanager
+def watched_tab(browser, url: str, tmp_path: Path):
+    """A fresh page that records console errors and any request leaving the app's address; both must
+    stay empty."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     tab = context.new_page()
     tab.errors, tab.outside = [], []
@@ -98,6 +99,12 @@ def page(browser, site, tmp_path):
     assert tab.outside == [], f"requests left the app: {tab.outside}"
     assert tab.errors == [], f"browser errors: {tab.errors}"
     context.close()
+
+
+@pytest.fixture
+def page(browser, site, tmp_path):
+    with watched_tab(browser, site[1], tmp_path) as tab:
+        yield tab
 
 
 def shoot(tab, name: str) -> None:
@@ -231,28 +238,22 @@ def paper_site(tmp_path_factory, house_data):
 def test_review_queue_shows_each_row_image_and_its_command(browser, paper_site, tmp_path):
     """The real paper PTR 8220731: five rows to read, each image drawn by the browser, read-only."""
     _, url = paper_site
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    tab = context.new_page()
-    outside, errors = [], []
-    tab.on("request", lambda r: outside.append(r.url) if not r.url.startswith(url) else None)
-    tab.on("pageerror", lambda e: errors.append(str(e)))
-    tab.goto(url + "/quality")
-    images = tab.locator("#review-items img.review-row")
-    assert images.count() == 5
-    for i in range(5):
-        images.nth(i).scroll_into_view_if_needed()
-        tab.wait_for_function(
-            "img => img.complete && img.naturalWidth > 300", arg=images.nth(i).element_handle()
+    with watched_tab(browser, url, tmp_path) as tab:
+        tab.goto(url + "/quality")
+        images = tab.locator("#review-items img.review-row")
+        assert images.count() == 5
+        for i in range(5):
+            images.nth(i).scroll_into_view_if_needed()
+            tab.wait_for_function(
+                "img => img.complete && img.naturalWidth > 300", arg=images.nth(i).element_handle()
+            )
+        first = tab.locator("#review-items tbody tr").first
+        assert f"lakehouse review enter {PAPER_DOC} 1 --owner" in first.inner_text()
+        assert "owner, asset_name, transaction_date, notification_date" in first.inner_text()
+        assert tab.locator("#review-items form, #review-items input, #review-items button").count() == 0
+        tab.locator("#review-queue").screenshot(
+            path=str(tab.shots / "review.png")
         )
-    first = tab.locator("#review-items tbody tr").first
-    assert f"lakehouse review enter {PAPER_DOC} 1 --owner" in first.inner_text()
-    assert "owner, asset_name, transaction_date, notification_date" in first.inner_text()
-    assert tab.locator("#review-items form, #review-items input, #review-items button").count() == 0
-    tab.locator("#review-queue").screenshot(
-        path=str(Path(os.environ.get("WEB_SCREENSHOTS") or tmp_path) / "review.png")
-    )
-    assert outside == [] and errors == []
-    context.close()
 
 
 @pytest.fixture(scope="module")
@@ -266,39 +267,33 @@ def chambers_site(tmp_path_factory, house_data, captures):  # noqa: F811
 def test_chamber_control_shows_only_senate_rows(browser, chambers_site, tmp_path):
     """NVDA: five House trades and two Senate ones; the control narrows the page, and links stay there."""
     _, url = chambers_site
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    tab = context.new_page()
-    outside, errors = [], []
-    tab.on("request", lambda r: outside.append(r.url) if not r.url.startswith(url) else None)
-    tab.on("pageerror", lambda e: errors.append(str(e)))
-    tab.goto(url + "/tickers/NVDA")
-    rows = tab.locator("#ticker-trade-list tbody tr")
-    assert tab.inner_text("#ticker-trades") == "7" and rows.count() == 7
-    assert tab.inner_text("#chamber a.active") == "Both"
-    chambers = [rows.nth(i).locator("td").nth(2).inner_text() for i in range(7)]
-    assert sorted(chambers) == ["House"] * 5 + ["Senate"] * 2
+    with watched_tab(browser, url, tmp_path) as tab:
+        tab.goto(url + "/tickers/NVDA")
+        rows = tab.locator("#ticker-trade-list tbody tr")
+        assert tab.inner_text("#ticker-trades") == "7" and rows.count() == 7
+        assert tab.inner_text("#chamber a.active") == "Both"
+        chambers = [rows.nth(i).locator("td").nth(2).inner_text() for i in range(7)]
+        assert sorted(chambers) == ["House"] * 5 + ["Senate"] * 2
 
-    tab.click("#chamber-senate")
-    tab.wait_for_url(re.compile(r"/tickers/NVDA\?chamber=senate$"))
-    assert tab.inner_text("#chamber a.active") == "Senate"
-    assert tab.inner_text("#chamber-note").startswith("Showing Senate reports only.")
-    assert tab.inner_text("#ticker-trades") == "2" and rows.count() == 2
-    for i in range(2):
-        cells = rows.nth(i).locator("td")
-        assert cells.nth(2).inner_text() == "Senate" and cells.nth(3).inner_text() == "Sheldon Whitehouse D"
-        source = cells.last.locator("a")
-        assert source.inner_text() == "eFD report"
-        assert source.get_attribute("href") == (
-            "https://efdsearch.senate.gov/search/view/ptr/4aa0094d-d9da-4a05-aa13-6d9f5d376105/")
-    tab.screenshot(path=str(Path(os.environ.get("WEB_SCREENSHOTS") or tmp_path) / "ticker-senate.png"),
-                   full_page=True)
-    # The Member link carries the chamber on: Whitehouse's Senate trades only.
-    tab.click("#ticker-trade-list tbody tr >> nth=0 >> text=Sheldon Whitehouse")
-    tab.wait_for_url(re.compile(r"/members/W000802\?chamber=senate$"))
-    assert tab.inner_text("#member-trades") == "3" and tab.inner_text("#chamber a.active") == "Senate"
-    # And back to both chambers.
-    tab.click("#chamber-both")
-    tab.wait_for_url(re.compile(r"/members/W000802$"))
-    assert tab.inner_text("#chamber a.active") == "Both" and tab.locator("#chamber-note").count() == 0
-    assert outside == [] and errors == []
-    context.close()
+        tab.click("#chamber-senate")
+        tab.wait_for_url(re.compile(r"/tickers/NVDA\?chamber=senate$"))
+        assert tab.inner_text("#chamber a.active") == "Senate"
+        assert tab.inner_text("#chamber-note").startswith("Showing Senate reports only.")
+        assert tab.inner_text("#ticker-trades") == "2" and rows.count() == 2
+        for i in range(2):
+            cells = rows.nth(i).locator("td")
+            assert cells.nth(2).inner_text() == "Senate" and cells.nth(3).inner_text() == "Sheldon Whitehouse D"
+            source = cells.last.locator("a")
+            assert source.inner_text() == "eFD report"
+            assert source.get_attribute("href") == (
+                "https://efdsearch.senate.gov/search/view/ptr/4aa0094d-d9da-4a05-aa13-6d9f5d376105/")
+        tab.screenshot(path=str(tab.shots / "ticker-senate.png"),
+                       full_page=True)
+        # The Member link carries the chamber on: Whitehouse's Senate trades only.
+        tab.click("#ticker-trade-list tbody tr >> nth=0 >> text=Sheldon Whitehouse")
+        tab.wait_for_url(re.compile(r"/members/W000802\?chamber=senate$"))
+        assert tab.inner_text("#member-trades") == "3" and tab.inner_text("#chamber a.active") == "Senate"
+        # And back to both chambers.
+        tab.click("#chamber-both")
+        tab.wait_for_url(re.compile(r"/members/W000802$"))
+        assert tab.inner_text("#chamber a.active") == "Both" and tab.locator("#chamber-note").count() == 0
